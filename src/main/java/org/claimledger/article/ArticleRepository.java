@@ -1,0 +1,56 @@
+package org.claimledger.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.claimledger.common.paging.Cursor;
+import org.claimledger.common.paging.PageRequest;
+
+@ApplicationScoped
+class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    Optional<Article> findLiveByUrlKey(String urlKey) {
+        return find("urlKey = ?1 and deletedAt is null", urlKey).firstResultOptional();
+    }
+
+    List<Article> findLive(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1 and deletedAt is null", ids);
+    }
+
+    /** Serialises creates and url changes of one url across transactions and instances. */
+    void lockUrl(String urlKey) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
+                .setParameter("key", "article-url:" + urlKey).getSingleResult();
+    }
+
+    /** One keyset page of live articles (one row more than the limit, to tell if another page follows). */
+    @SuppressWarnings("unchecked")
+    List<Article> page(ArticleFilter filter, PageRequest page, Cursor after) {
+        StringBuilder sql = new StringBuilder("select a.* from article a where a.deleted_at is null");
+        if (filter.publisher() != null) {
+            sql.append(" and lower(a.publisher) = lower(:publisher)");
+        }
+        if (filter.urlKey() != null) {
+            sql.append(" and a.url_key = :urlKey");
+        }
+        if (after != null) {
+            sql.append(" and ").append(page.sort().after("a"));
+        }
+        sql.append(" order by ").append(page.sort().orderBy("a")).append(" limit :limit");
+        var query = getEntityManager().createNativeQuery(sql.toString(), Article.class)
+                .setParameter("limit", page.limit() + 1);
+        if (filter.publisher() != null) {
+            query.setParameter("publisher", filter.publisher());
+        }
+        if (filter.urlKey() != null) {
+            query.setParameter("urlKey", filter.urlKey());
+        }
+        if (after != null) {
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+        }
+        return query.getResultList();
+    }
+}

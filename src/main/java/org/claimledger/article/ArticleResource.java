@@ -1,0 +1,102 @@
+package org.claimledger.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.claimledger.common.http.ETags;
+import org.claimledger.common.http.Params;
+import org.claimledger.common.http.Responses;
+import org.claimledger.common.paging.Page;
+import org.claimledger.common.paging.PageParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path(ArticleResource.PATH)
+@Tag(name = "Articles", description = "The stories that make, cite or fact-check claims")
+@Produces(MediaType.APPLICATION_JSON)
+class ArticleResource {
+
+    static final String PATH = "/api/v1/articles";
+
+    private final ArticleService articles;
+
+    ArticleResource(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createArticle", summary = "Record an article")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new article",
+            content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    @APIResponse(responseCode = "409", description = "An article with this url exists; Location names it",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "Problem")))
+    public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleRequest request, UriInfo uri) {
+        ArticleResponse created = articles.create(request);
+        return Responses.created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
+    }
+
+    @GET
+    @Operation(operationId = "listArticles", summary = "List articles, newest first",
+            description = "Keyset-paginated; filters combine with AND.")
+    public RestResponse<Page<ArticleResponse>> list(
+            @RestQuery @Parameter(description = "Exact publisher, case-insensitive", schema = @Schema(maxLength = 500))
+            String publisher,
+            @RestQuery @Parameter(description = "Find the article with this url (normalised like on create)",
+                    schema = @Schema(maxLength = 2048)) String url,
+            @BeanParam PageParams page, UriInfo uri) {
+        var result = articles.list(Params.text("publisher", publisher, 500), Params.text("url", url, 2048),
+                page.toRequest());
+        return Responses.page(result, uri.getRequestUriBuilder());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getArticle", summary = "Read one article")
+    public RestResponse<ArticleResponse> get(@RestPath UUID id,
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        return Responses.read(articles.get(id), ifNoneMatch);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateArticle", summary = "Change an article (JSON Merge Patch)",
+            description = "Send If-Match with the ETag you read. A member set to null clears it.")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = ArticleRequest.class)))
+    public RestResponse<ArticleResponse> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            JsonNode patch) {
+        var precondition = ETags.requireIfMatch(ifMatch);
+        return Responses.ok(articles.update(id, precondition, patch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article (soft: the record is kept)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
+        articles.delete(id, ETags.requireIfMatch(ifMatch));
+    }
+}

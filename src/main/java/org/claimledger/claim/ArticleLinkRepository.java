@@ -1,0 +1,38 @@
+package org.claimledger.claim;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.claimledger.common.paging.Cursor;
+import org.claimledger.common.paging.PageRequest;
+
+@ApplicationScoped
+class ArticleLinkRepository implements PanacheRepositoryBase<ArticleLink, UUID> {
+
+    Optional<ArticleLink> find(UUID claimId, UUID articleId) {
+        return find("claimId = ?1 and articleId = ?2", claimId, articleId).firstResultOptional();
+    }
+
+    List<ArticleLink> liveForClaims(Collection<UUID> claimIds) {
+        return claimIds.isEmpty() ? List.of()
+                : list("claimId in ?1 and deletedAt is null order by createdAt, id", claimIds);
+    }
+
+    /** One keyset page of an article's live links to live claims. */
+    @SuppressWarnings("unchecked")
+    List<ArticleLink> pageForArticle(UUID articleId, PageRequest page, Cursor after) {
+        String sql = "select l.* from claim_article l join claim c on c.id = l.claim_id and c.deleted_at is null"
+                + " where l.article_id = :articleId and l.deleted_at is null"
+                + (after == null ? "" : " and " + page.sort().after("l"))
+                + " order by " + page.sort().orderBy("l") + " limit :limit";
+        var query = getEntityManager().createNativeQuery(sql, ArticleLink.class)
+                .setParameter("articleId", articleId).setParameter("limit", page.limit() + 1);
+        if (after != null) {
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+        }
+        return query.getResultList();
+    }
+}

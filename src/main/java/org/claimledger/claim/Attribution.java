@@ -1,0 +1,14 @@
+package org.claimledger.claim;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Who is said to be behind something: "U.S. officials accused ISIS-K". Required for ATTRIBUTION claims. */
+@Schema(name = "Attribution")
+public record Attribution(
+        @Schema(required = true, maxLength = 500, examples = "ISIS-K") @NotBlank @Size(max = 500) String actor,
+        @Schema(required = true, examples = "ACCUSED") @NotNull AttributionRole role,
+        @Schema(maxLength = 500, examples = "U.S. officials") @Size(max = 500) String attributedBy) {
+}

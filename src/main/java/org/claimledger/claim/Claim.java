@@ -1,0 +1,86 @@
+package org.claimledger.claim;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One discrete assertion an article makes, with its verification status. */
+@Entity
+@Table(name = "claim")
+public class Claim {
+
+    @Id
+    public UUID id;
+    public String statement;
+    @Enumerated(EnumType.STRING)
+    public ClaimType type;
+    public String claimant;
+    public LocalDate claimDate;
+    public String language;
+    public String location;
+    public LocalDate eventDate;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> tags = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    public ClaimStatus status;
+    public String explanation;
+
+    @Enumerated(EnumType.STRING)
+    public Measure quantityMeasure;
+    public String quantitySubject;
+    @Enumerated(EnumType.STRING)
+    public Qualifier quantityQualifier;
+    public BigDecimal quantityValue;
+    public BigDecimal quantityUpperValue;
+    public String quantityUnit;
+
+    public String attributionActor;
+    @Enumerated(EnumType.STRING)
+    public AttributionRole attributionRole;
+    public String attributionAttributedBy;
+
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+    public Instant deletedAt;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    Quantity quantity() {
+        return quantityMeasure == null ? null : new Quantity(quantityMeasure, quantitySubject, quantityQualifier,
+                quantityValue, quantityUpperValue, quantityUnit);
+    }
+
+    Attribution attribution() {
+        return attributionActor == null ? null : new Attribution(attributionActor, attributionRole, attributionAttributedBy);
+    }
+
+    void setQuantity(Quantity q) {
+        quantityMeasure = q == null ? null : q.measure();
+        quantitySubject = q == null ? null : q.subject();
+        quantityQualifier = q == null ? null : q.qualifier();
+        quantityValue = q == null ? null : q.value();
+        quantityUpperValue = q == null ? null : q.upperValue();
+        quantityUnit = q == null ? null : q.unit();
+    }
+
+    void setAttribution(Attribution a) {
+        attributionActor = a == null ? null : a.actor();
+        attributionRole = a == null ? null : a.role();
+        attributionAttributedBy = a == null ? null : a.attributedBy();
+    }
+}

@@ -1,0 +1,32 @@
+package org.claimledger.claim;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.claimledger.common.validation.LanguageTag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The writable properties of a claim, as created by POST and merged by PATCH. */
+@ClaimRules
+@Schema(name = "ClaimRequest")
+public record ClaimRequest(
+        @Schema(required = true, maxLength = 2000, description = "The claim as worded in the article.",
+                examples = "Two explosions killed over 70 people")
+        @NotBlank @Size(max = 2000) String statement,
+        @Schema(required = true, examples = "CASUALTY_COUNT") @NotNull ClaimType type,
+        @Schema(maxLength = 500, description = "Who asserts it.", examples = "Global News")
+        @Size(max = 500) String claimant,
+        @Schema(description = "When the claim was made.", examples = "2021-08-26") LocalDate claimDate,
+        @Schema(maxLength = 35, description = "BCP 47 language tag.", examples = "en") @Size(max = 35) @LanguageTag String language,
+        @Schema(maxLength = 500, examples = "Kabul, Afghanistan") @Size(max = 500) String location,
+        @Schema(description = "When the event the claim is about happened.", examples = "2021-08-26") LocalDate eventDate,
+        @Schema(maxItems = 50, description = "Free labels, each 1..100 characters.", examples = "[\"kabul-airport-attack\"]")
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
+        @Schema(description = "Defaults to UNVERIFIED.", examples = "UNVERIFIED") ClaimStatus status,
+        @Schema(maxLength = 10000, description = "Why the claim has its status.") @Size(max = 10000) String explanation,
+        @Valid Quantity quantity,
+        @Valid Attribution attribution) {
+}

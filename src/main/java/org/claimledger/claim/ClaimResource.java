@@ -1,0 +1,153 @@
+package org.claimledger.claim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.http.ETags;
+import org.claimledger.common.http.Params;
+import org.claimledger.common.http.Responses;
+import org.claimledger.common.paging.Page;
+import org.claimledger.common.paging.PageParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path(ClaimResource.PATH)
+@Tag(name = "Claims", description = "Discrete claims with their sources, article links and status")
+@Produces(MediaType.APPLICATION_JSON)
+class ClaimResource {
+
+    static final String PATH = "/api/v1/claims";
+
+    private final ClaimService claims;
+    private final ArticleLinkService links;
+
+    ClaimResource(ClaimService claims, ArticleLinkService links) {
+        this.claims = claims;
+        this.links = links;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createClaim", summary = "Record a claim")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new claim",
+            content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
+    public RestResponse<ClaimResponse> create(@NotNull @Valid ClaimRequest request, UriInfo uri) {
+        ClaimResponse created = claims.create(request);
+        return Responses.created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
+    }
+
+    @GET
+    @Operation(operationId = "listClaims", summary = "List claims, newest first",
+            description = "Keyset-paginated; filters combine with AND.")
+    public RestResponse<Page<ClaimResponse>> list(
+            @RestQuery @Parameter(schema = @Schema(implementation = ClaimStatus.class)) String status,
+            @RestQuery @Parameter(schema = @Schema(implementation = ClaimType.class)) String type,
+            @RestQuery @Parameter(description = "Exact claimant, case-insensitive", schema = @Schema(maxLength = 500))
+            String claimant,
+            @RestQuery @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100)) String tag,
+            @RestQuery @Parameter(description = "Claims linked to this article",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String articleId,
+            @RestQuery @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince,
+            @BeanParam PageParams page, UriInfo uri) {
+        var filter = new ClaimFilter(
+                Params.enumValue("status", status, ClaimStatus.class),
+                Params.enumValue("type", type, ClaimType.class),
+                Params.text("claimant", claimant, 500),
+                Params.text("tag", tag, 100),
+                Params.uuid("articleId", articleId),
+                Params.instant("updatedSince", updatedSince));
+        return Responses.page(claims.list(filter, page.toRequest()), uri.getRequestUriBuilder());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getClaim", summary = "Read one claim with its sources and article links")
+    public RestResponse<ClaimResponse> get(@RestPath UUID id, @RestHeader("If-None-Match") String ifNoneMatch) {
+        return Responses.read(claims.get(id), ifNoneMatch);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateClaim", summary = "Change a claim (JSON Merge Patch)",
+            description = "Send If-Match with the ETag you read. A member set to null clears it; quantity and "
+                    + "attribution merge member by member.")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = ClaimRequest.class)))
+    public RestResponse<ClaimResponse> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            JsonNode patch) {
+        var precondition = ETags.requireIfMatch(ifMatch);
+        return Responses.ok(claims.update(id, precondition, patch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteClaim", summary = "Delete a claim (soft: the record is kept)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
+        claims.delete(id, ETags.requireIfMatch(ifMatch));
+    }
+
+    @PUT
+    @Path("/{id}/articles/{articleId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "linkArticle", summary = "Link a claim to an article, or change the link",
+            description = "Creates the link (201) or changes it (200, needs If-Match). Repeating the same PUT is "
+                    + "harmless. Send If-None-Match: * to create only.")
+    @APIResponse(responseCode = "200", description = "The link was changed, or already was as requested",
+            content = @Content(schema = @Schema(implementation = ArticleLinkResponse.class)))
+    @APIResponse(responseCode = "201", description = "The link was created",
+            content = @Content(schema = @Schema(implementation = ArticleLinkResponse.class)))
+    public RestResponse<ArticleLinkResponse> link(@RestPath UUID id, @RestPath UUID articleId,
+            @RestHeader("If-Match") String ifMatch, @RestHeader("If-None-Match") String ifNoneMatch,
+            @NotNull @Valid ArticleLinkRequest request, UriInfo uri) {
+        boolean onlyIfAbsent = ifNoneMatch != null && !ifNoneMatch.isBlank();
+        if (onlyIfAbsent && !ifNoneMatch.trim().equals("*")) {
+            throw ProblemException.invalidParameter("If-None-Match", "on PUT, If-None-Match may only be *");
+        }
+        var put = links.put(id, articleId, request, ETags.optionalIfMatch(ifMatch), onlyIfAbsent);
+        return put.created()
+                ? Responses.created(put.link(), uri.getRequestUriBuilder().replaceQuery(null).build())
+                : Responses.ok(put.link());
+    }
+
+    @GET
+    @Path("/{id}/articles/{articleId}")
+    @Operation(operationId = "getArticleLink", summary = "Read a claim's link to an article")
+    public RestResponse<ArticleLinkResponse> getLink(@RestPath UUID id, @RestPath UUID articleId,
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        return Responses.read(links.get(id, articleId), ifNoneMatch);
+    }
+
+    @DELETE
+    @Path("/{id}/articles/{articleId}")
+    @Operation(operationId = "unlinkArticle", summary = "Remove a claim's link to an article (soft)")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    public void unlink(@RestPath UUID id, @RestPath UUID articleId, @RestHeader("If-Match") String ifMatch) {
+        links.delete(id, articleId, ETags.requireIfMatch(ifMatch));
+    }
+}

@@ -1,0 +1,44 @@
+package org.claimledger.claim;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.claimledger.common.http.Versioned;
+import org.claimledger.source.SourceResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Claim", description = "A claim with its sources and its links to articles.")
+public record ClaimResponse(
+        UUID id,
+        @Schema(examples = "Two explosions killed over 70 people") String statement,
+        @Schema(examples = "CASUALTY_COUNT") ClaimType type,
+        @Schema(examples = "Global News") String claimant,
+        @Schema(examples = "2021-08-26") LocalDate claimDate,
+        @Schema(examples = "en") String language,
+        @Schema(examples = "Kabul, Afghanistan") String location,
+        @Schema(examples = "2021-08-26") LocalDate eventDate,
+        List<String> tags,
+        @Schema(examples = "UNVERIFIED") ClaimStatus status,
+        String explanation,
+        @Schema(nullable = true) Quantity quantity,
+        @Schema(nullable = true) Attribution attribution,
+        @Schema(description = "Live sources, oldest first.") List<SourceResponse> sources,
+        @Schema(description = "Links to live articles, oldest first.") List<ArticleLinkResponse> articles,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Row version, moved by changes to the claim, its sources and its links; the ETag is this number in quotes.",
+                examples = "1") long version)
+        implements Versioned {
+
+    static ClaimResponse of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
+        return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimDate, c.language, c.location,
+                c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity(), c.attribution(),
+                sources, articles, c.createdAt, c.updatedAt, c.version);
+    }
+
+    static ClaimRequest toRequest(Claim c) {
+        return new ClaimRequest(c.statement, c.type, c.claimant, c.claimDate, c.language, c.location,
+                c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity(), c.attribution());
+    }
+}

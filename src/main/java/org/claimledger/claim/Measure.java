@@ -1,0 +1,6 @@
+package org.claimledger.claim;
+
+/** What a quantity counts. */
+public enum Measure {
+    KILLED, INJURED, MISSING, DISPLACED, ARRESTED, OTHER
+}

@@ -1,0 +1,171 @@
+package org.claimledger.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.claimledger.common.json.JsonProblems;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become RFC 9457 problems. Nothing else writes an error body, and
+ * no stack trace ever reaches a client.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        var builder = response(new Problem(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        return validation(e.getConstraintViolations(), uri);
+    }
+
+    /** Turns bean-validation violations into a 422 whose errors name each field by its JSON path. */
+    public static Response validation(java.util.Set<? extends ConstraintViolation<?>> violations, UriInfo uri) {
+        List<FieldError> errors = violations.stream()
+                .map(v -> new FieldError(fieldPath(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields break the rules";
+        return response(new Problem(ProblemType.VALIDATION_FAILED, detail, path(uri), errors, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 400 -> ProblemType.MALFORMED_REQUEST;
+            default -> new ProblemType(ProblemType.HTTP.uri(), Response.Status.fromStatusCode(status) == null
+                    ? "HTTP error" : Response.Status.fromStatusCode(status).getReasonPhrase(), status);
+        };
+        var builder = response(new Problem(type, detailOf(e, type), path(uri), null, null));
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            builder.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentWrite(RuntimeException e, UriInfo uri) {
+        return response(new Problem(ProblemType.PRECONDITION_FAILED,
+                "another request changed the resource at the same moment; read it again and retry",
+                path(uri), null, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException p) {
+                return problem(p, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentWrite((RuntimeException) cause, uri);
+            }
+            if (cause instanceof SQLTransientConnectionException) {
+                return response(new Problem(ProblemType.SERVICE_UNAVAILABLE,
+                        "the database cannot be reached; retry shortly", path(uri), null, null))
+                        .header("Retry-After", "2").build();
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return response(new Problem(ProblemType.INTERNAL,
+                "an unexpected error occurred; quote incident " + incident + " when reporting it",
+                path(uri), null, Map.of("incident", incident))).build();
+    }
+
+    private static Response.ResponseBuilder response(Problem problem) {
+        return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static String detailOf(WebApplicationException e, ProblemType type) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank() || message.startsWith("HTTP ")) {
+            return type.title();
+        }
+        return truncate(message);
+    }
+
+    private static String path(UriInfo uri) {
+        try {
+            return uri == null ? null : uri.getRequestUri().getRawPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String fieldPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.BEAN) {
+                out.setLength(0);
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(node.getName());
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        // an element of a list is reported on its container: tags[2]
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "body" : out.toString();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,62 @@
+package org.claimledger.common.http;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.claimledger.common.error.ProblemException;
+
+/** Parses query parameters given as text, answering 400 problems that say what was expected. */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            var allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw ProblemException.invalidParameter(name, name + " must be one of " + allowed)
+                    .with("allowedValues", allowed);
+        }
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.trim().length() == 36) {
+                return UUID.fromString(value.trim());
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw ProblemException.invalidParameter(name, name + " must be a UUID");
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidParameter(name, name + " must be an RFC 3339 timestamp such as 2021-08-26T00:00:00Z");
+        }
+    }
+
+    public static String text(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw ProblemException.invalidParameter(name, name + " must be at most " + maxLength + " characters");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,118 @@
+package org.claimledger.common.openapi;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents, on every operation, the problem responses and headers that the shared HTTP rules
+ * produce, so that each resource method does not have to repeat them and none is forgotten.
+ */
+public class ProblemResponses implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            boolean hasId = path.contains("{");
+            item.getOperations().forEach((method, op) -> describe(path, method, op, hasId));
+        });
+    }
+
+    private void describe(String path, PathItem.HttpMethod method, Operation op, boolean hasId) {
+        boolean list = method == PathItem.HttpMethod.GET && op.getResponses() != null
+                && isPage(op.getResponses().getAPIResponse("200"));
+        addIfAbsent(op, "400", "The request could not be read: malformed JSON, a wrong type, a bad id, parameter or header");
+        if (hasId) {
+            addIfAbsent(op, "404", "No such resource");
+            addIfAbsent(op, "410", "The resource was deleted");
+        }
+        switch (method) {
+            case GET -> {
+                if (!list) {
+                    header(op, "200", "ETag", "Strong entity tag of the representation");
+                    addIfAbsent(op, "304", null);
+                } else {
+                    header(op, "200", "Link", "<...>; rel=\"next\" when another page follows");
+                }
+            }
+            case POST -> {
+                addIfAbsent(op, "415", "The body must be application/json");
+                addIfAbsent(op, "422", "The body breaks a rule; errors names each field");
+                header(op, "201", "ETag", "Strong entity tag of the created resource");
+                header(op, "201", "Location", "URL of the created resource");
+            }
+            case PATCH -> {
+                addIfAbsent(op, "412", "If-Match does not match the current ETag; the body carries currentEtag");
+                addIfAbsent(op, "415", "The body must be application/merge-patch+json or application/json");
+                addIfAbsent(op, "422", "The merged result breaks a rule; errors names each field");
+                addIfAbsent(op, "428", "If-Match is missing");
+                header(op, "200", "ETag", "Strong entity tag of the changed resource");
+            }
+            case PUT -> {
+                addIfAbsent(op, "412", "If-Match does not match the current ETag, or If-None-Match: * and it exists");
+                addIfAbsent(op, "415", "The body must be application/json");
+                addIfAbsent(op, "422", "The body breaks a rule; errors names each field");
+                addIfAbsent(op, "428", "The resource exists and If-Match is missing");
+                header(op, "200", "ETag", "Strong entity tag");
+                header(op, "201", "ETag", "Strong entity tag");
+                header(op, "201", "Location", "URL of the created resource");
+            }
+            case DELETE -> {
+                addIfAbsent(op, "412", "If-Match does not match the current ETag");
+                addIfAbsent(op, "428", "If-Match is missing");
+            }
+            default -> {
+            }
+        }
+        addIfAbsent(op, "500", "Unexpected error; the body names an incident id, never a stack trace");
+    }
+
+    private static boolean isPage(APIResponse response) {
+        if (response == null || response.getContent() == null) {
+            return false;
+        }
+        return response.getContent().getMediaTypes().values().stream()
+                .anyMatch(m -> m.getSchema() != null && m.getSchema().getRef() != null
+                        && m.getSchema().getRef().contains("Page"));
+    }
+
+    private static void addIfAbsent(Operation op, String code, String description) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        if (op.getResponses().hasAPIResponse(code)) {
+            return;
+        }
+        if (code.equals("304")) {
+            op.getResponses().addAPIResponse(code, OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match names the current ETag"));
+            return;
+        }
+        op.getResponses().addAPIResponse(code, OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType("application/problem+json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+    }
+
+    private static void header(Operation op, String code, String name, String description) {
+        if (op.getResponses() == null || !op.getResponses().hasAPIResponse(code)) {
+            return;
+        }
+        APIResponse response = op.getResponses().getAPIResponse(code);
+        Map<String, Header> headers = response.getHeaders();
+        if (headers != null && headers.containsKey(name)) {
+            return;
+        }
+        response.addHeader(name, OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+    }
+}

@@ -1,0 +1,29 @@
+package org.claimledger.common.paging;
+
+import org.claimledger.common.error.ProblemException;
+
+/** What a client asked of a list: how many items, in which order, from where. */
+public record PageRequest(int limit, Sort sort, String cursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public static PageRequest of(String limit, String sort, String cursor) {
+        return new PageRequest(parseLimit(limit), Sort.parse(sort), cursor);
+    }
+
+    private static int parseLimit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the problem below
+        }
+        throw ProblemException.invalidParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,31 @@
+package org.claimledger.source;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.claimledger.common.paging.Cursor;
+import org.claimledger.common.paging.PageRequest;
+
+@ApplicationScoped
+class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
+
+    List<Source> liveForClaims(Collection<UUID> claimIds) {
+        return claimIds.isEmpty() ? List.of()
+                : list("claimId in ?1 and deletedAt is null order by createdAt, id", claimIds);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Source> page(UUID claimId, PageRequest page, Cursor after) {
+        String sql = "select s.* from source s where s.claim_id = :claimId and s.deleted_at is null"
+                + (after == null ? "" : " and " + page.sort().after("s"))
+                + " order by " + page.sort().orderBy("s") + " limit :limit";
+        var query = getEntityManager().createNativeQuery(sql, Source.class)
+                .setParameter("claimId", claimId).setParameter("limit", page.limit() + 1);
+        if (after != null) {
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+        }
+        return query.getResultList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.claimledger.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.claimledger.claim.ClaimService;
+import org.claimledger.common.error.Gone;
+import org.claimledger.common.error.NotFound;
+import org.claimledger.common.http.ETags.Precondition;
+import org.claimledger.common.json.MergePatch;
+import org.claimledger.common.paging.Cursor;
+import org.claimledger.common.paging.Page;
+import org.claimledger.common.paging.PageRequest;
+import org.claimledger.common.time.Ids;
+
+/**
+ * The sources of claims. A source belongs to its claim: every change to a source is also a change
+ * of the claim (its version and updatedAt move), made under the claim's row lock.
+ */
+@ApplicationScoped
+public class SourceService {
+
+    static final Map<String, String> READ_ONLY = Map.of(
+            "id", "read-only", "claimId", "read-only; a source stays with its claim", "createdAt", "read-only",
+            "updatedAt", "read-only", "version", "read-only; send the ETag in If-Match instead");
+
+    private final SourceRepository sources;
+    private final ClaimService claims;
+    private final MergePatch mergePatch;
+
+    SourceService(SourceRepository sources, ClaimService claims, MergePatch mergePatch) {
+        this.sources = sources;
+        this.claims = claims;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional
+    public SourceResponse add(UUID claimId, SourceRequest request) {
+        claims.changeChild(claimId);
+        Source source = new Source();
+        source.id = Ids.newId();
+        source.claimId = claimId;
+        source.createdAt = Ids.now();
+        apply(source, request);
+        sources.persist(source);
+        sources.flush();
+        return SourceResponse.of(source);
+    }
+
+    public SourceResponse get(UUID claimId, UUID sourceId) {
+        claims.requireLive(claimId);
+        return SourceResponse.of(live(claimId, sourceId));
+    }
+
+    public Page<SourceResponse> list(UUID claimId, PageRequest page) {
+        claims.requireLive(claimId);
+        String fingerprint = Cursor.fingerprint("sources", claimId, page.sort());
+        Cursor after = Cursor.decode(page.cursor(), fingerprint);
+        return Page.slice(sources.page(claimId, page, after), page.limit(),
+                s -> new Cursor(page.sort().keyOf(s.createdAt, s.updatedAt), s.id, fingerprint),
+                rows -> rows.stream().map(SourceResponse::of).toList());
+    }
+
+    @Transactional
+    public SourceResponse update(UUID claimId, UUID sourceId, Precondition precondition, JsonNode patch) {
+        claims.requireLive(claimId);
+        Source source = live(claimId, sourceId);
+        precondition.check(source.version);
+        SourceRequest current = SourceResponse.of(source).toRequest();
+        SourceRequest merged = mergePatch.apply(current, patch, SourceRequest.class, READ_ONLY);
+        if (merged.equals(current)) {
+            return SourceResponse.of(source);
+        }
+        claims.changeChild(claimId);
+        apply(source, merged);
+        sources.flush();
+        return SourceResponse.of(source);
+    }
+
+    @Transactional
+    public void delete(UUID claimId, UUID sourceId, Precondition precondition) {
+        claims.requireLive(claimId);
+        Source source = live(claimId, sourceId);
+        precondition.check(source.version);
+        claims.changeChild(claimId);
+        source.deletedAt = Ids.now();
+        source.updatedAt = source.deletedAt;
+        sources.flush();
+    }
+
+    /** The live sources of these claims, oldest first, by claim. */
+    public Map<UUID, List<SourceResponse>> forClaims(Collection<UUID> claimIds) {
+        return sources.liveForClaims(claimIds).stream().map(SourceResponse::of)
+                .collect(Collectors.groupingBy(SourceResponse::claimId));
+    }
+
+    private Source live(UUID claimId, UUID sourceId) {
+        Source source = sources.findById(sourceId);
+        if (source == null || !source.claimId.equals(claimId)) {
+            throw new NotFound("source", sourceId);
+        }
+        if (source.isDeleted()) {
+            throw new Gone("source", sourceId);
+        }
+        return source;
+    }
+
+    private static void apply(Source source, SourceRequest request) {
+        source.url = request.url().trim();
+        source.title = request.title();
+        source.publisher = request.publisher();
+        source.kind = request.kind();
+        source.stance = request.stance();
+        source.accessedAt = request.accessedAt();
+        source.archivedUrl = request.archivedUrl();
+        source.note = request.note();
+        source.updatedAt = Ids.now();
+    }
+}
