@@ -78,14 +78,15 @@ public class ArticleLinkService {
             link.claimId = claimId;
             link.articleId = articleId;
             link.createdAt = Ids.now();
+            set(link, request);
             links.persist(link);
-        } else if (link.isDeleted()) {
-            link.deletedAt = null;
-            link.createdAt = Ids.now();
+        } else {
+            if (link.isDeleted()) {
+                link.deletedAt = null;
+                link.createdAt = Ids.now();
+            }
+            set(link, request);
         }
-        link.role = request.role();
-        link.excerpt = request.excerpt();
-        link.updatedAt = Ids.now();
         links.flush();
         return new Put(view(link), !exists);
     }
@@ -122,6 +123,12 @@ public class ArticleLinkService {
                                 l.createdAt, l.updatedAt);
                     }).toList();
                 });
+    }
+
+    private static void set(ArticleLink link, ArticleLinkRequest request) {
+        link.role = request.role();
+        link.excerpt = request.excerpt();
+        link.updatedAt = Ids.now();
     }
 
     private ArticleLink live(UUID claimId, UUID articleId) {

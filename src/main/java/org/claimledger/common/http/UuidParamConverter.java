@@ -1,5 +1,6 @@
 package org.claimledger.common.http;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -20,7 +21,11 @@ public class UuidParamConverter implements ParamConverterProvider {
         return (ParamConverter<T>) new ParamConverter<UUID>() {
             @Override
             public UUID fromString(String value) {
-                return Params.uuid("id", value);
+                try {
+                    return Params.uuid("id", value);
+                } catch (RuntimeException e) {
+                    throw new BadRequestException("'" + value + "' is not a UUID");
+                }
             }
 
             @Override

@@ -1,0 +1,170 @@
+package org.claimledger.claim;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.overSeventyKilled;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.claimledger.support.Db;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every refused create answers a clear problem and leaves PostgreSQL as it was. */
+@QuarkusTest
+class ClaimErrorsTest {
+
+    private Map<String, Long> before;
+
+    @BeforeEach
+    void countRows() {
+        before = Db.tableCounts();
+    }
+
+    @AfterEach
+    void nothingWasWritten() {
+        assertThat(Db.tableCounts()).isEqualTo(before);
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/claims")
+                .then().contentType("application/problem+json")
+                .body("detail", not(containsString("Exception")))
+                .body("detail", not(containsString("at org.")));
+    }
+
+    @Test
+    void shouldRefuseMalformedJson() {
+        post("{\"statement\": \"Two explosions\", ").statusCode(400)
+                .body("type", equalTo("https://claimledger.org/problems/malformed-request"));
+    }
+
+    @Test
+    void shouldRefuseAWrongJsonType() {
+        post("{\"statement\": 70, \"type\": \"OTHER\"}").statusCode(400)
+                .body("errors[0].field", equalTo("statement"));
+        post("{\"statement\": \"x\", \"type\": \"QUANTITY\", \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"EXACT\", \"value\": \"70\"}}")
+                .statusCode(400).body("errors[0].field", equalTo("quantity.value"));
+        post("[1, 2]").statusCode(400);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownEnumValueListingTheAllowedOnes() {
+        post("{\"statement\": \"x\", \"type\": \"RUMOUR\"}").statusCode(400)
+                .body("errors[0].field", equalTo("type"))
+                .body("allowedValues", hasItem("CASUALTY_COUNT"))
+                .body("allowedValues", hasItem("OTHER"));
+    }
+
+    @Test
+    void shouldRefuseABadDate() {
+        post("{\"statement\": \"x\", \"type\": \"OTHER\", \"claimDate\": \"26/08/2021\"}").statusCode(400)
+                .body("errors[0].field", equalTo("claimDate"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownProperty() {
+        post("{\"statement\": \"x\", \"type\": \"OTHER\", \"id\": \"0190f1c2-8a4e-7b3c-9d2e-1f0a2b3c4d5e\"}")
+                .statusCode(400).body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
+    void shouldRequireTheQuantityOfACasualtyCount() {
+        post("{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\"}").statusCode(422)
+                .body("type", equalTo("https://claimledger.org/problems/validation-failed"))
+                .body("errors.field", contains("quantity"));
+    }
+
+    @Test
+    void shouldNameEveryBrokenField() {
+        post("{\"statement\": \"\", \"type\": \"ATTRIBUTION\", \"language\": \"english please\"}").statusCode(422)
+                .body("errors.field", contains("attribution", "language", "statement"));
+    }
+
+    @Test
+    void shouldRefuseAnOversizedStatement() {
+        post("{\"statement\": \"" + "x".repeat(2001) + "\", \"type\": \"OTHER\"}").statusCode(422)
+                .body("errors.field", contains("statement"));
+    }
+
+    @Test
+    void shouldRefuseAnUpperValueBelowTheValue() {
+        post("{\"statement\": \"between 60 and 70 killed\", \"type\": \"CASUALTY_COUNT\", \"quantity\": "
+                + "{\"measure\": \"KILLED\", \"qualifier\": \"RANGE\", \"value\": 70, \"upperValue\": 60}}").statusCode(422)
+                .body("errors.field", contains("quantity.upperValue"));
+    }
+
+    @Test
+    void shouldRefuseANegativeFigure() {
+        post("{\"statement\": \"x\", \"type\": \"QUANTITY\", \"quantity\": "
+                + "{\"measure\": \"OTHER\", \"qualifier\": \"EXACT\", \"value\": -1}}").statusCode(422)
+                .body("errors.field", contains("quantity.value"));
+    }
+
+    @Test
+    void shouldRefuseAQuantityOnAnEventClaim() {
+        var claim = overSeventyKilled();
+        claim.put("type", "EVENT");
+        given().contentType(ContentType.JSON).body(claim).when().post("/api/v1/claims")
+                .then().statusCode(422).body("errors.field", contains("quantity"));
+    }
+
+    @Test
+    void shouldRefuseNulCharacters() {
+        post("{\"statement\": \"killed\\u0000\", \"type\": \"OTHER\"}").statusCode(400);
+    }
+
+    @Test
+    void shouldRefuseAWrongContentType() {
+        given().contentType(ContentType.TEXT).body("Two explosions killed over 70 people")
+                .when().post("/api/v1/claims")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseABadUuid() {
+        given().when().get("/api/v1/claims/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("articleId", "nope").when().get("/api/v1/claims")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseBadListParameters() {
+        given().queryParam("limit", 201).when().get("/api/v1/claims").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("status", "TRUE").when().get("/api/v1/claims").then().statusCode(400)
+                .body("allowedValues", hasItem("VERIFIED"));
+        given().queryParam("sort", "statement").when().get("/api/v1/claims").then().statusCode(400);
+        given().queryParam("cursor", "garbage").when().get("/api/v1/claims").then().statusCode(400);
+        given().queryParam("updatedSince", "yesterday").when().get("/api/v1/claims").then().statusCode(400);
+    }
+
+    @Test
+    void shouldRefuseATamperedCursor() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(overSeventyKilled()).post("/api/v1/claims").then().statusCode(201);
+        }
+        before = Db.tableCounts();
+        String cursor = given().queryParam("limit", 1).when().get("/api/v1/claims").then().statusCode(200)
+                .extract().path("nextCursor");
+        String tampered = (cursor.charAt(0) == 'A' ? 'B' : 'A') + cursor.substring(1);
+        given().queryParam("limit", 1).queryParam("cursor", tampered).when().get("/api/v1/claims")
+                .then().statusCode(400).body("parameter", equalTo("cursor"));
+        given().queryParam("limit", 1).queryParam("sort", "createdAt").queryParam("cursor", cursor)
+                .when().get("/api/v1/claims").then().statusCode(400);
+    }
+
+    @Test
+    void shouldAnswerUnknownRoutesAndMethodsWithProblems() {
+        given().when().get("/api/v1/verdicts").then().statusCode(404).contentType("application/problem+json");
+        given().when().put("/api/v1/claims").then().statusCode(405).contentType("application/problem+json");
+    }
+}
