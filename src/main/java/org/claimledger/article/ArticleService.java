@@ -45,6 +45,7 @@ public class ArticleService {
         article.id = Ids.newId();
         article.createdAt = Ids.now();
         apply(article, request, urlKey);
+        article.updatedAt = article.createdAt;
         articles.persist(article);
         articles.flush();
         return ArticleResponse.of(article);

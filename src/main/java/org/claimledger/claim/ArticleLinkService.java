@@ -79,6 +79,7 @@ public class ArticleLinkService {
             link.articleId = articleId;
             link.createdAt = Ids.now();
             set(link, request);
+            link.updatedAt = link.createdAt;
             links.persist(link);
         } else {
             if (link.isDeleted()) {

@@ -55,6 +55,7 @@ public class ClaimService {
         claim.id = Ids.newId();
         claim.createdAt = Ids.now();
         apply(claim, request, request.status() == null ? ClaimStatus.UNVERIFIED : request.status());
+        claim.updatedAt = claim.createdAt;
         claims.persist(claim);
         claims.flush();
         return ClaimResponse.of(claim, List.of(), List.of());

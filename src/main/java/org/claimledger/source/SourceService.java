@@ -47,6 +47,7 @@ public class SourceService {
         source.claimId = claimId;
         source.createdAt = Ids.now();
         apply(source, request);
+        source.updatedAt = source.createdAt;
         sources.persist(source);
         sources.flush();
         return SourceResponse.of(source);
