@@ -12,6 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.claimledger.common.idempotency.IdempotentCreates;
+import org.claimledger.common.idempotency.Created;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.claimledger.common.http.ETags;
@@ -40,8 +43,11 @@ class ArticleResource {
 
     private final ArticleService articles;
 
-    ArticleResource(ArticleService articles) {
+    private final IdempotentCreates idempotency;
+
+    ArticleResource(ArticleService articles, IdempotentCreates idempotency) {
         this.articles = articles;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -52,9 +58,13 @@ class ArticleResource {
     @APIResponse(responseCode = "409", description = "An article with this url exists; Location names it",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "Problem")))
-    public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleRequest request, UriInfo uri) {
-        ArticleResponse created = articles.create(request);
-        return Responses.created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
+    public Response create(
+            @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same body replays the first response", schema = @Schema(maxLength = 255)) String idempotencyKey,
+            @NotNull @Valid ArticleRequest request, UriInfo uri) {
+        return idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
+            ArticleResponse created = articles.create(request);
+            return new Created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
+        });
     }
 
     @GET

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.claimledger.common.idempotency.IdempotentCreates;
+import org.claimledger.common.idempotency.Created;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.claimledger.common.error.ProblemException;
@@ -44,8 +47,11 @@ class ClaimResource {
     private final ClaimService claims;
     private final ArticleLinkService links;
 
-    ClaimResource(ClaimService claims, ArticleLinkService links) {
+    private final IdempotentCreates idempotency;
+
+    ClaimResource(ClaimService claims, ArticleLinkService links, IdempotentCreates idempotency) {
         this.claims = claims;
+        this.idempotency = idempotency;
         this.links = links;
     }
 
@@ -54,9 +60,13 @@ class ClaimResource {
     @Operation(operationId = "createClaim", summary = "Record a claim")
     @APIResponse(responseCode = "201", description = "Created; Location names the new claim",
             content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
-    public RestResponse<ClaimResponse> create(@NotNull @Valid ClaimRequest request, UriInfo uri) {
-        ClaimResponse created = claims.create(request);
-        return Responses.created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
+    public Response create(
+            @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same body replays the first response", schema = @Schema(maxLength = 255)) String idempotencyKey,
+            @NotNull @Valid ClaimRequest request, UriInfo uri) {
+        return idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
+            ClaimResponse created = claims.create(request);
+            return new Created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
+        });
     }
 
     @GET

@@ -12,6 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.claimledger.common.idempotency.IdempotentCreates;
+import org.claimledger.common.idempotency.Created;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.claimledger.common.http.ETags;
@@ -35,8 +39,11 @@ class SourceResource {
 
     private final SourceService sources;
 
-    SourceResource(SourceService sources) {
+    private final IdempotentCreates idempotency;
+
+    SourceResource(SourceService sources, IdempotentCreates idempotency) {
         this.sources = sources;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -44,11 +51,14 @@ class SourceResource {
     @Operation(operationId = "addSource", summary = "Add a source to a claim")
     @APIResponse(responseCode = "201", description = "Created; Location names the new source",
             content = @Content(schema = @Schema(implementation = SourceResponse.class)))
-    public RestResponse<SourceResponse> add(@RestPath UUID claimId, @NotNull @Valid SourceRequest request,
-            UriInfo uri) {
-        SourceResponse created = sources.add(claimId, request);
-        return Responses.created(created, uri.getRequestUriBuilder().replaceQuery(null)
-                .path(created.id().toString()).build());
+    public Response add(@RestPath UUID claimId,
+            @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same body replays the first response", schema = @Schema(maxLength = 255)) String idempotencyKey,
+            @NotNull @Valid SourceRequest request, UriInfo uri) {
+        return idempotency.create(idempotencyKey, "POST /api/v1/claims/" + claimId + "/sources", request, () -> {
+            SourceResponse created = sources.add(claimId, request);
+            return new Created(created, uri.getRequestUriBuilder().replaceQuery(null)
+                    .path(created.id().toString()).build());
+        });
     }
 
     @GET
