@@ -49,7 +49,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             query.setParameter("urlKey", filter.urlKey());
         }
         if (after != null) {
-            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+            query.setParameter("afterAt", after.instant()).setParameter("afterId", after.id());
         }
         return query.getResultList();
     }

@@ -64,7 +64,7 @@ public class ArticleService {
         String fingerprint = Cursor.fingerprint("articles", filter, page.sort());
         Cursor after = Cursor.decode(page.cursor(), fingerprint);
         return Page.slice(articles.page(filter, page, after), page.limit(),
-                a -> new Cursor(page.sort().keyOf(a.createdAt, a.updatedAt), a.id, fingerprint),
+                a -> Cursor.at(page.sort().keyOf(a.createdAt, a.updatedAt), a.id, fingerprint),
                 rows -> rows.stream().map(ArticleResponse::of).toList());
     }
 

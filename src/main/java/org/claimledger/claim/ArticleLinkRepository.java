@@ -31,7 +31,7 @@ class ArticleLinkRepository implements PanacheRepositoryBase<ArticleLink, UUID> 
         var query = getEntityManager().createNativeQuery(sql, ArticleLink.class)
                 .setParameter("articleId", articleId).setParameter("limit", page.limit() + 1);
         if (after != null) {
-            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+            query.setParameter("afterAt", after.instant()).setParameter("afterId", after.id());
         }
         return query.getResultList();
     }

@@ -114,7 +114,7 @@ public class ArticleLinkService {
         String fingerprint = Cursor.fingerprint("article-claims", articleId, page.sort());
         Cursor after = Cursor.decode(page.cursor(), fingerprint);
         return Page.slice(links.pageForArticle(articleId, page, after), page.limit(),
-                l -> new Cursor(page.sort().keyOf(l.createdAt, l.updatedAt), l.id, fingerprint),
+                l -> Cursor.at(page.sort().keyOf(l.createdAt, l.updatedAt), l.id, fingerprint),
                 rows -> {
                     Map<UUID, Claim> byId = claimRows.findLive(rows.stream().map(l -> l.claimId).toList()).stream()
                             .collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));

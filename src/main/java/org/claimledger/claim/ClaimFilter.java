@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Filters of the claim list; null means no filter; all combine with AND. */
-record ClaimFilter(ClaimStatus status, ClaimType type, String claimant, String tag, UUID articleId,
+record ClaimFilter(String q, ClaimStatus status, ClaimType type, String claimant, String tag, UUID articleId,
         Instant updatedSince) {
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 @ApplicationScoped
 class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
@@ -23,11 +25,26 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         return ids.isEmpty() ? List.of() : list("id in ?1 and deletedAt is null", ids);
     }
 
-    /** One keyset page of live claims (one row more than the limit, to tell if another page follows). */
+    /** A claim of a page, with its full-text rank when the page is ranked. */
+    record Row(Claim claim, Float rank) {
+    }
+
+    static final String RANK = "ts_rank(c.search, websearch_to_tsquery('english', :q))";
+
+    /**
+     * One keyset page of live claims (one row more than the limit, to tell if another page follows).
+     * Ranked by relevance when {@code ranked}: by (rank, id), both descending.
+     */
     @SuppressWarnings("unchecked")
-    List<Claim> page(ClaimFilter filter, PageRequest page, Cursor after) {
-        StringBuilder sql = new StringBuilder("select c.* from claim c where c.deleted_at is null");
+    List<Row> page(ClaimFilter filter, PageRequest page, Cursor after, boolean ranked) {
+        StringBuilder sql = new StringBuilder("select c.*")
+                .append(ranked ? ", " + RANK + " as rank" : "")
+                .append(" from claim c where c.deleted_at is null");
         Map<String, Object> params = new HashMap<>();
+        if (filter.q() != null) {
+            sql.append(" and c.search @@ websearch_to_tsquery('english', :q)");
+            params.put("q", filter.q());
+        }
         if (filter.status() != null) {
             sql.append(" and c.status = :status");
             params.put("status", filter.status().name());
@@ -53,15 +70,26 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             sql.append(" and c.updated_at >= :updatedSince");
             params.put("updatedSince", filter.updatedSince());
         }
-        if (after != null) {
+        if (after != null && ranked) {
+            sql.append(" and (").append(RANK).append(", c.id) < (cast(:afterRank as real), :afterId)");
+            params.put("afterRank", after.rank());
+            params.put("afterId", after.id());
+        } else if (after != null) {
             sql.append(" and ").append(page.sort().after("c"));
-            params.put("afterAt", after.at());
+            params.put("afterAt", after.instant());
             params.put("afterId", after.id());
         }
-        sql.append(" order by ").append(page.sort().orderBy("c")).append(" limit :limit");
+        sql.append(" order by ").append(ranked ? "rank desc, c.id desc" : page.sort().orderBy("c"))
+                .append(" limit :limit");
         params.put("limit", page.limit() + 1);
-        var query = getEntityManager().createNativeQuery(sql.toString(), Claim.class);
+        NativeQuery<?> query = getEntityManager().createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
+        query.addEntity("c", Claim.class);
+        if (ranked) {
+            query.addScalar("rank", StandardBasicTypes.FLOAT);
+        }
         params.forEach(query::setParameter);
-        return query.getResultList();
+        return query.getResultList().stream()
+                .map(r -> ranked ? new Row((Claim) ((Object[]) r)[0], (Float) ((Object[]) r)[1]) : new Row((Claim) r, null))
+                .toList();
     }
 }

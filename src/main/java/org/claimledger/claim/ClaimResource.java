@@ -71,8 +71,11 @@ class ClaimResource {
 
     @GET
     @Operation(operationId = "listClaims", summary = "List claims, newest first",
-            description = "Keyset-paginated; filters combine with AND.")
+            description = "Keyset-paginated; filters combine with AND. With q and no sort, ranked by relevance.")
     public RestResponse<Page<ClaimResponse>> list(
+            @RestQuery @Parameter(description = "Full-text search over statement, claimant and explanation "
+                    + "(web-search syntax: words, \"quoted phrases\", -excluded, or). Without sort, the most relevant "
+                    + "come first.", schema = @Schema(maxLength = 500)) String q,
             @RestQuery @Parameter(schema = @Schema(implementation = ClaimStatus.class)) String status,
             @RestQuery @Parameter(schema = @Schema(implementation = ClaimType.class)) String type,
             @RestQuery @Parameter(description = "Exact claimant, case-insensitive", schema = @Schema(maxLength = 500))
@@ -84,6 +87,7 @@ class ClaimResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince,
             @BeanParam PageParams page, UriInfo uri) {
         var filter = new ClaimFilter(
+                Params.text("q", q, 500),
                 Params.enumValue("status", status, ClaimStatus.class),
                 Params.enumValue("type", type, ClaimType.class),
                 Params.text("claimant", claimant, 500),

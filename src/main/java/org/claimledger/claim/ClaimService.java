@@ -65,11 +65,16 @@ public class ClaimService {
         return view(List.of(live(id))).get(0);
     }
 
+    /** A page of claims; with a search text and no explicit sort, the most relevant first. */
     public Page<ClaimResponse> list(ClaimFilter filter, PageRequest page) {
-        String fingerprint = Cursor.fingerprint("claims", filter, page.sort());
+        boolean ranked = filter.q() != null && page.requestedSort() == null;
+        String fingerprint = Cursor.fingerprint("claims", filter, ranked ? "relevance" : page.sort());
         Cursor after = Cursor.decode(page.cursor(), fingerprint);
-        return Page.slice(claims.page(filter, page, after), page.limit(),
-                c -> new Cursor(page.sort().keyOf(c.createdAt, c.updatedAt), c.id, fingerprint), this::view);
+        return Page.slice(claims.page(filter, page, after, ranked), page.limit(),
+                row -> ranked ? Cursor.ranked(row.rank(), row.claim().id, fingerprint)
+                        : Cursor.at(page.sort().keyOf(row.claim().createdAt, row.claim().updatedAt), row.claim().id,
+                                fingerprint),
+                rows -> view(rows.stream().map(ClaimRepository.Row::claim).toList()));
     }
 
     @Transactional

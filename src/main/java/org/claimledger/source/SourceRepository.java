@@ -24,7 +24,7 @@ class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         var query = getEntityManager().createNativeQuery(sql, Source.class)
                 .setParameter("claimId", claimId).setParameter("limit", page.limit() + 1);
         if (after != null) {
-            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+            query.setParameter("afterAt", after.instant()).setParameter("afterId", after.id());
         }
         return query.getResultList();
     }

@@ -63,7 +63,7 @@ public class SourceService {
         String fingerprint = Cursor.fingerprint("sources", claimId, page.sort());
         Cursor after = Cursor.decode(page.cursor(), fingerprint);
         return Page.slice(sources.page(claimId, page, after), page.limit(),
-                s -> new Cursor(page.sort().keyOf(s.createdAt, s.updatedAt), s.id, fingerprint),
+                s -> Cursor.at(page.sort().keyOf(s.createdAt, s.updatedAt), s.id, fingerprint),
                 rows -> rows.stream().map(SourceResponse::of).toList());
     }
 

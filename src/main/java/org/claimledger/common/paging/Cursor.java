@@ -15,14 +15,39 @@ import org.claimledger.common.error.ProblemException;
  * tampered one is refused with 400, and one reused with other filters or another sort is refused
  * rather than silently skipping rows. It holds no state on the server: any replica can continue it.
  */
-public record Cursor(Instant at, UUID id, String query) {
+public record Cursor(String key, UUID id, String query) {
 
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
 
+    /** After a row whose sort key is a timestamp. */
+    public static Cursor at(Instant key, UUID id, String query) {
+        return new Cursor(key.toString(), id, query);
+    }
+
+    /** After a row whose sort key is a search rank. */
+    public static Cursor ranked(float rank, UUID id, String query) {
+        return new Cursor(Float.toString(rank), id, query);
+    }
+
+    public Instant instant() {
+        try {
+            return Instant.parse(key);
+        } catch (java.time.DateTimeException e) {
+            throw tampered();
+        }
+    }
+
+    public float rank() {
+        try {
+            return Float.parseFloat(key);
+        } catch (NumberFormatException e) {
+            throw tampered();
+        }
+    }
+
     public String encode() {
-        String payload = at.getEpochSecond() + ":" + at.getNano() + ":" + id + ":" + query;
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (key + "\n" + id + "\n" + query).getBytes(StandardCharsets.UTF_8);
         return ENC.encodeToString(bytes) + "." + ENC.encodeToString(checksum(bytes));
     }
 
@@ -41,14 +66,13 @@ public record Cursor(Instant at, UUID id, String query) {
             if (!MessageDigest.isEqual(sum, checksum(bytes))) {
                 throw tampered();
             }
-            String[] parts = new String(bytes, StandardCharsets.UTF_8).split(":", 4);
-            if (parts.length != 4 || !parts[3].equals(query)) {
+            String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\n", 3);
+            if (parts.length != 3 || !parts[2].equals(query)) {
                 throw ProblemException.invalidParameter("cursor",
                         "cursor belongs to a list with other filters or another sort; start again without it");
             }
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]), parts[3]);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Cursor(parts[0], UUID.fromString(parts[1]), parts[2]);
+        } catch (IllegalArgumentException e) {
             throw tampered();
         }
     }

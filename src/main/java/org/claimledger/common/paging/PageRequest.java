@@ -2,14 +2,22 @@ package org.claimledger.common.paging;
 
 import org.claimledger.common.error.ProblemException;
 
-/** What a client asked of a list: how many items, in which order, from where. */
-public record PageRequest(int limit, Sort sort, String cursor) {
+/**
+ * What a client asked of a list: how many items, in which order (null when the client did not say),
+ * from where.
+ */
+public record PageRequest(int limit, Sort requestedSort, String cursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
     public static PageRequest of(String limit, String sort, String cursor) {
-        return new PageRequest(parseLimit(limit), Sort.parse(sort), cursor);
+        return new PageRequest(parseLimit(limit), sort == null || sort.isBlank() ? null : Sort.parse(sort), cursor);
+    }
+
+    /** The order to read in: the requested one, else newest first. */
+    public Sort sort() {
+        return requestedSort != null ? requestedSort : Sort.CREATED_AT_DESC;
     }
 
     private static int parseLimit(String value) {
