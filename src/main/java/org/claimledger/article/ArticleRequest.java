@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.claimledger.common.validation.HttpUrl;
 import org.claimledger.common.validation.LanguageTag;
+import org.claimledger.common.validation.StorableTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The writable properties of an article, as created by POST and merged by PATCH. */
@@ -21,7 +22,7 @@ public record ArticleRequest(
         @Schema(maxItems = 50, description = "Author names, each at most 300 characters.", examples = "[\"Global News staff\"]")
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
         @Schema(examples = "2021-08-26T18:30:00Z")
-        Instant publishedAt,
+        @StorableTime Instant publishedAt,
         @Schema(maxLength = 35, description = "BCP 47 language tag.", examples = "en")
         @Size(max = 35) @LanguageTag String language) {
 }

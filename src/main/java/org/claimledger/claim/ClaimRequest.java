@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.claimledger.common.validation.LanguageTag;
+import org.claimledger.common.validation.StorableTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The writable properties of a claim, as created by POST and merged by PATCH. */
@@ -19,10 +20,10 @@ public record ClaimRequest(
         @Schema(required = true, examples = "CASUALTY_COUNT") @NotNull ClaimType type,
         @Schema(maxLength = 500, description = "Who asserts it.", examples = "Global News")
         @Size(max = 500) String claimant,
-        @Schema(description = "When the claim was made.", examples = "2021-08-26") LocalDate claimDate,
+        @Schema(description = "When the claim was made.", examples = "2021-08-26") @StorableTime LocalDate claimDate,
         @Schema(maxLength = 35, description = "BCP 47 language tag.", examples = "en") @Size(max = 35) @LanguageTag String language,
         @Schema(maxLength = 500, examples = "Kabul, Afghanistan") @Size(max = 500) String location,
-        @Schema(description = "When the event the claim is about happened.", examples = "2021-08-26") LocalDate eventDate,
+        @Schema(description = "When the event the claim is about happened.", examples = "2021-08-26") @StorableTime LocalDate eventDate,
         @Schema(maxItems = 50, description = "Free labels, each 1..100 characters.", examples = "[\"kabul-airport-attack\"]")
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
         @Schema(description = "Defaults to UNVERIFIED.", examples = "UNVERIFIED") ClaimStatus status,

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.claimledger.common.validation.HttpUrl;
+import org.claimledger.common.validation.StorableTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The writable properties of a source, as created by POST and merged by PATCH. */
@@ -15,7 +16,7 @@ public record SourceRequest(
         @Schema(maxLength = 500, examples = "U.S. Department of Defense") @Size(max = 500) String publisher,
         @Schema(examples = "OFFICIAL") SourceKind kind,
         @Schema(examples = "SUPPORTS") Stance stance,
-        @Schema(examples = "2021-08-27T09:00:00Z") Instant accessedAt,
+        @Schema(examples = "2021-08-27T09:00:00Z") @StorableTime Instant accessedAt,
         @Schema(maxLength = 2048, examples = "https://web.archive.org/web/20210827/https://www.defense.gov/News/Transcripts/")
         @Size(max = 2048) @HttpUrl String archivedUrl,
         @Schema(maxLength = 5000) @Size(max = 5000) String note) {

@@ -44,10 +44,15 @@ public final class Params {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            Instant instant = java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            if (org.claimledger.common.validation.StorableTime.Validator.inRange(instant)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(name, name + " must be an RFC 3339 timestamp such as 2021-08-26T00:00:00Z");
+            // fall through
         }
+        throw ProblemException.invalidParameter(name,
+                name + " must be an RFC 3339 timestamp between the years 0001 and 9999, such as 2021-08-26T00:00:00Z");
     }
 
     public static String text(String name, String value, int maxLength) {

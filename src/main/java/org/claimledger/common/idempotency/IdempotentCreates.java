@@ -3,6 +3,7 @@ package org.claimledger.common.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -48,15 +49,17 @@ public class IdempotentCreates {
 
     private final EntityManager em;
     private final Actor actor;
+    private final HttpServerRequest http;
     private final ObjectMapper mapper;
     private final Duration wait;
     private final Duration retention;
 
-    IdempotentCreates(EntityManager em, Actor actor, ObjectMapper mapper,
+    IdempotentCreates(EntityManager em, Actor actor, HttpServerRequest http, ObjectMapper mapper,
             @ConfigProperty(name = "claims.idempotency.wait", defaultValue = "5S") Duration wait,
             @ConfigProperty(name = "claims.idempotency.retention", defaultValue = "P1D") Duration retention) {
         this.em = em;
         this.actor = actor;
+        this.http = http;
         this.mapper = mapper;
         this.wait = wait;
         this.retention = retention;
@@ -72,6 +75,9 @@ public class IdempotentCreates {
     @Transactional
     public Response create(String key, String operation, Object request, Supplier<Created> action) {
         String caller = actor.name();
+        if (key == null && http.headers().contains(HEADER)) {
+            key = "";
+        }
         if (key == null) {
             return respond(store(action.get()), false);
         }

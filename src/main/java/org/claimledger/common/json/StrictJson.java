@@ -14,7 +14,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Makes JSON input strict: a wrong JSON type is an error rather than a silent coercion ({@code 12}
@@ -23,6 +28,12 @@ import java.io.IOException;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** Runs after Quarkus' own customizers, so these deserializers win over the java.time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -41,7 +52,29 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1_000_000).build());
-        mapper.registerModule(new SimpleModule("strict-strings").addDeserializer(String.class, new StrictString()));
+        mapper.registerModule(new SimpleModule("strict-scalars")
+                .addDeserializer(String.class, new StrictString())
+                .addDeserializer(Instant.class, new TextOnly<>(Instant.class, InstantDeserializer.INSTANT))
+                .addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE)));
+    }
+
+    /** Reads a date or time only from a JSON string: 1630000000 is not a timestamp, [2021, 8, 26] not a date. */
+    static final class TextOnly<T> extends StdScalarDeserializer<T> {
+        private final JsonDeserializer<T> delegate;
+
+        TextOnly(Class<T> type, JsonDeserializer<T> delegate) {
+            super(type);
+            this.delegate = delegate;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            return delegate.deserialize(p, ctxt);
+        }
     }
 
     /** Reads only JSON strings as Java strings, and refuses NUL characters. */

@@ -45,12 +45,16 @@ public class ProblemResponses implements OASFilter {
                 }
             }
             case POST -> {
+                addIfAbsent(op, "409", "A request with the same Idempotency-Key is still in flight; retry after Retry-After");
+                addIfAbsent(op, "413", "The body is larger than 256 KiB");
                 addIfAbsent(op, "415", "The body must be application/json");
-                addIfAbsent(op, "422", "The body breaks a rule; errors names each field");
+                addIfAbsent(op, "422", "The body breaks a rule (errors names each field), or the Idempotency-Key was used "
+                        + "for a different request");
                 header(op, "201", "ETag", "Strong entity tag of the created resource");
                 header(op, "201", "Location", "URL of the created resource");
             }
             case PATCH -> {
+                addIfAbsent(op, "413", "The body is larger than 256 KiB");
                 addIfAbsent(op, "412", "If-Match does not match the current ETag; the body carries currentEtag");
                 addIfAbsent(op, "415", "The body must be application/merge-patch+json or application/json");
                 addIfAbsent(op, "422", "The merged result breaks a rule; errors names each field");
@@ -58,6 +62,7 @@ public class ProblemResponses implements OASFilter {
                 header(op, "200", "ETag", "Strong entity tag of the changed resource");
             }
             case PUT -> {
+                addIfAbsent(op, "413", "The body is larger than 256 KiB");
                 addIfAbsent(op, "412", "If-Match does not match the current ETag, or If-None-Match: * and it exists");
                 addIfAbsent(op, "415", "The body must be application/json");
                 addIfAbsent(op, "422", "The body breaks a rule; errors names each field");

@@ -1,0 +1,103 @@
+package org.claimledger.common.http;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.error.ProblemType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses, before any work, what no operation accepts: control characters in the path or the query
+ * (PostgreSQL cannot store NUL, and no id or filter contains one), and bodies over the size limit
+ * (413, counted as the body is read, so a chunked body is held to it too).
+ */
+@Provider
+@PreMatching
+public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor {
+
+    private final long maxBodyBytes;
+
+    RequestLimits(@ConfigProperty(name = "claims.http.max-body-bytes", defaultValue = "262144") long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (hasControl(path)) {
+            throw ProblemException.invalidParameter("path", "the path contains control characters");
+        }
+        request.getUriInfo().getQueryParameters().forEach((name, values) -> {
+            if (hasControl(name) || values.stream().anyMatch(RequestLimits::hasControl)) {
+                throw ProblemException.invalidParameter(name, "query parameter '" + printable(name)
+                        + "' contains control characters");
+            }
+        });
+        String length = request.getHeaderString("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidParameter("Content-Length", "Content-Length must be a number");
+            }
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new Limited(context.getInputStream(), maxBodyBytes));
+        return context.proceed();
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                "request bodies may be at most " + maxBodyBytes / 1024 + " KiB");
+    }
+
+    private static boolean hasControl(String s) {
+        return s != null && s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private final class Limited extends FilterInputStream {
+        private long remaining;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --remaining < 0) {
+                throw tooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                remaining -= n;
+                if (remaining < 0) {
+                    throw tooLarge();
+                }
+            }
+            return n;
+        }
+    }
+}
