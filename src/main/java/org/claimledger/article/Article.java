@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 /** A published story that makes or fact-checks claims. */
 @Entity
+@Audited
 @Table(name = "article")
 public class Article {
 

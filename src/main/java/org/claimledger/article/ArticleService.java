@@ -17,6 +17,9 @@ import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageRequest;
 import org.claimledger.common.time.Ids;
+import org.claimledger.history.ChangeType;
+import org.claimledger.history.EntityType;
+import org.claimledger.history.HistoryService;
 
 /** Articles: their rules (one live article per url) and their transactions. */
 @ApplicationScoped
@@ -29,7 +32,10 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final MergePatch mergePatch;
 
-    ArticleService(ArticleRepository articles, MergePatch mergePatch) {
+    private final HistoryService history;
+
+    ArticleService(ArticleRepository articles, MergePatch mergePatch, HistoryService history) {
+        this.history = history;
         this.articles = articles;
         this.mergePatch = mergePatch;
     }
@@ -48,7 +54,9 @@ public class ArticleService {
         article.updatedAt = article.createdAt;
         articles.persist(article);
         articles.flush();
-        return ArticleResponse.of(article);
+        ArticleResponse created = ArticleResponse.of(article);
+        history.record(EntityType.ARTICLE, article.id, ChangeType.CREATED, created, false);
+        return created;
     }
 
     public ArticleResponse get(UUID id) {
@@ -86,7 +94,9 @@ public class ArticleService {
         }
         apply(article, merged, urlKey);
         articles.flush();
-        return ArticleResponse.of(article);
+        ArticleResponse updated = ArticleResponse.of(article);
+        history.record(EntityType.ARTICLE, id, ChangeType.UPDATED, updated, false);
+        return updated;
     }
 
     @Transactional
@@ -96,6 +106,7 @@ public class ArticleService {
         article.deletedAt = Ids.now();
         article.updatedAt = article.deletedAt;
         articles.flush();
+        history.record(EntityType.ARTICLE, id, ChangeType.DELETED, ArticleResponse.of(article), true);
     }
 
     /** Throws 404 or 410 unless the article exists and is not deleted. */

@@ -6,11 +6,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.UUID;
 
 /** That a claim appears in, is cited by or is fact-checked in an article. One per claim and article. */
 @Entity
+@Audited
 @Table(name = "claim_article")
 public class ArticleLink {
 

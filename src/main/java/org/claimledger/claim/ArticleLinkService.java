@@ -89,6 +89,7 @@ public class ArticleLinkService {
             set(link, request);
         }
         links.flush();
+        claims.recordChildChange(claimId);
         return new Put(view(link), !exists);
     }
 
@@ -106,6 +107,7 @@ public class ArticleLinkService {
         link.deletedAt = Ids.now();
         link.updatedAt = link.deletedAt;
         links.flush();
+        claims.recordChildChange(claimId);
     }
 
     /** The live claims linked to an article, with how the article relates to each. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.hibernate.type.SqlTypes;
 
 /** One discrete assertion an article makes, with its verification status. */
 @Entity
+@Audited
 @Table(name = "claim")
 public class Claim {
 

@@ -17,6 +17,7 @@ import org.claimledger.common.idempotency.IdempotentCreates;
 import org.claimledger.common.idempotency.Created;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.UUID;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.http.ETags;
@@ -24,6 +25,8 @@ import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageParams;
+import org.claimledger.history.EntityType;
+import org.claimledger.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,8 +51,10 @@ class ClaimResource {
     private final ArticleLinkService links;
 
     private final IdempotentCreates idempotency;
+    private final HistoryService history;
 
-    ClaimResource(ClaimService claims, ArticleLinkService links, IdempotentCreates idempotency) {
+    ClaimResource(ClaimService claims, ArticleLinkService links, IdempotentCreates idempotency, HistoryService history) {
+        this.history = history;
         this.claims = claims;
         this.idempotency = idempotency;
         this.links = links;
@@ -99,8 +104,17 @@ class ClaimResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getClaim", summary = "Read one claim with its sources and article links")
-    public RestResponse<ClaimResponse> get(@RestPath UUID id, @RestHeader("If-None-Match") String ifNoneMatch) {
+    @Operation(operationId = "getClaim", summary = "Read one claim with its sources and article links",
+            description = "With asOf, the claim as it stood at that instant (from its history; also for a deleted claim).")
+    @APIResponse(responseCode = "200", description = "The claim",
+            content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
+    public RestResponse<?> get(@RestPath UUID id, @RestHeader("If-None-Match") String ifNoneMatch,
+            @RestQuery @Parameter(description = "Read the claim as it stood at this instant (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String asOf) {
+        Instant instant = Params.instant("asOf", asOf);
+        if (instant != null) {
+            return RestResponse.ok(history.snapshotAt(EntityType.CLAIM, id, instant));
+        }
         return Responses.read(claims.get(id), ifNoneMatch);
     }
 

@@ -21,6 +21,9 @@ import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageRequest;
 import org.claimledger.common.time.Ids;
+import org.claimledger.history.ChangeType;
+import org.claimledger.history.EntityType;
+import org.claimledger.history.HistoryService;
 import org.claimledger.source.SourceResponse;
 import org.claimledger.source.SourceService;
 
@@ -39,9 +42,11 @@ public class ClaimService {
     private final SourceService sources;
     private final ArticleService articles;
     private final MergePatch mergePatch;
+    private final HistoryService history;
 
     ClaimService(ClaimRepository claims, ArticleLinkRepository links, SourceService sources, ArticleService articles,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, HistoryService history) {
+        this.history = history;
         this.claims = claims;
         this.links = links;
         this.sources = sources;
@@ -58,7 +63,9 @@ public class ClaimService {
         claim.updatedAt = claim.createdAt;
         claims.persist(claim);
         claims.flush();
-        return ClaimResponse.of(claim, List.of(), List.of());
+        ClaimResponse created = ClaimResponse.of(claim, List.of(), List.of());
+        history.record(EntityType.CLAIM, claim.id, ChangeType.CREATED, created, false);
+        return created;
     }
 
     public ClaimResponse get(UUID id) {
@@ -87,11 +94,14 @@ public class ClaimService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "status: cannot be cleared",
                     List.of(new FieldError("status", "cannot be cleared; every claim has a status")));
         }
-        if (!merged.equals(current)) {
-            apply(claim, merged, merged.status());
-            claims.flush();
+        if (merged.equals(current)) {
+            return view(List.of(claim)).get(0);
         }
-        return view(List.of(claim)).get(0);
+        apply(claim, merged, merged.status());
+        claims.flush();
+        ClaimResponse updated = view(List.of(claim)).get(0);
+        history.record(EntityType.CLAIM, id, ChangeType.UPDATED, updated, false);
+        return updated;
     }
 
     @Transactional
@@ -101,6 +111,17 @@ public class ClaimService {
         claim.deletedAt = Ids.now();
         claim.updatedAt = claim.deletedAt;
         claims.flush();
+        history.record(EntityType.CLAIM, id, ChangeType.DELETED, view(List.of(claim)).get(0), true);
+    }
+
+    /**
+     * Records, in the claim's history, a change just made to one of its sources or links (after
+     * {@link #changeChild}, once the change is flushed).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordChildChange(UUID id) {
+        Claim claim = claims.findById(id);
+        history.record(EntityType.CLAIM, id, ChangeType.UPDATED, view(List.of(claim)).get(0), false);
     }
 
     /** Throws 404 or 410 unless the claim exists and is not deleted. */

@@ -6,11 +6,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Evidence for or against one claim. */
 @Entity
+@Audited
 @Table(name = "source")
 public class Source {
 

@@ -50,6 +50,7 @@ public class SourceService {
         source.updatedAt = source.createdAt;
         sources.persist(source);
         sources.flush();
+        claims.recordChildChange(claimId);
         return SourceResponse.of(source);
     }
 
@@ -80,6 +81,7 @@ public class SourceService {
         claims.changeChild(claimId);
         apply(source, merged);
         sources.flush();
+        claims.recordChildChange(claimId);
         return SourceResponse.of(source);
     }
 
@@ -92,6 +94,7 @@ public class SourceService {
         source.deletedAt = Ids.now();
         source.updatedAt = source.deletedAt;
         sources.flush();
+        claims.recordChildChange(claimId);
     }
 
     /** The live sources of these claims, oldest first, by claim. */

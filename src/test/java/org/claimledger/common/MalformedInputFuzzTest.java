@@ -238,7 +238,8 @@ class MalformedInputFuzzTest {
 
     private Call badList() {
         String path = pick(List.of("/api/v1/claims", "/api/v1/articles", "/api/v1/claims/" + claim + "/sources",
-                "/api/v1/articles/" + article + "/claims"));
+                "/api/v1/articles/" + article + "/claims", "/api/v1/claims/" + claim + "/history", "/api/v1/history",
+                "/api/v1/articles/" + article + "/history"));
         String[] param = pick(List.of(
                 new String[] {"limit", pick(List.of("0", "-1", "201", "abc", "1.5", "99999999999999999999", "1e3"))},
                 new String[] {"sort", pick(List.of("statement", "createdat", "--createdAt", "+createdAt", "id"))},
@@ -250,7 +251,12 @@ class MalformedInputFuzzTest {
                 new String[] {"q", "q".repeat(501)},
                 new String[] {pick(List.of("q", "claimant", "tag", "publisher", "url")), "a\u0000b"},
                 new String[] {"claimant", "x".repeat(501)}));
-        if (!path.equals("/api/v1/claims") && !List.of("limit", "sort", "cursor").contains(param[0])) {
+        if (path.contains("history") && List.of("limit", "cursor", "updatedSince").contains(param[0])) {
+            param[0] = param[0].equals("updatedSince") ? pick(List.of("since", "until")) : param[0];
+        } else if (path.contains("history")) {
+            param[0] = pick(List.of("since", "until", "limit"));
+            param[1] = pick(List.of("soon", "-1", "+300000-01-01T00:00:00Z"));
+        } else if (!path.equals("/api/v1/claims") && !List.of("limit", "sort", "cursor").contains(param[0])) {
             param[0] = "limit";
             param[1] = "-5";
         }
@@ -264,7 +270,9 @@ class MalformedInputFuzzTest {
                 URLEncoder.encode(randomText(10), StandardCharsets.UTF_8), "%00", "a%0Ab"));
         String path = pick(List.of("/api/v1/claims/" + junk, "/api/v1/articles/" + junk,
                 "/api/v1/claims/" + junk + "/sources", "/api/v1/claims/" + claim + "/sources/" + junk,
-                "/api/v1/claims/" + claim + "/articles/" + junk, "/api/v1/articles/" + junk + "/claims"));
+                "/api/v1/claims/" + claim + "/articles/" + junk, "/api/v1/articles/" + junk + "/claims",
+                "/api/v1/claims/" + junk + "/history", "/api/v1/claims/" + claim + "/history/" + junk,
+                "/api/v1/claims/" + claim + "/diff?from=" + junk + "&to=1"));
         String method = pick(List.of("GET", "DELETE", "PATCH", "PUT", "POST"));
         Map<String, String> headers = Map.of("Content-Type", "application/json", "If-Match", "\"0\"");
         return new Call(method, path, headers, "{\"role\": \"APPEARS_IN\"}", "bad id " + junk);

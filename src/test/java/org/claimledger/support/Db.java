@@ -71,10 +71,11 @@ public final class Db {
         }
     }
 
-    /** Rows of every table the API writes, to prove a refused request wrote nothing. */
+    /** Rows of every table the API writes, history included, to prove a refused request wrote nothing. */
     public static Map<String, Long> tableCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("article", "claim", "source", "claim_article")) {
+        for (String table : List.of("article", "claim", "source", "claim_article", "revision", "history_entry",
+                "claim_aud", "source_aud", "claim_article_aud", "article_aud")) {
             counts.put(table, count("select count(*) from " + table));
         }
         return counts;

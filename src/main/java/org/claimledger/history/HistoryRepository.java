@@ -1,0 +1,123 @@
+package org.claimledger.history;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+@ApplicationScoped
+class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
+
+    /** A history entry with the revision it belongs to. */
+    record Row(long rev, EntityType entityType, UUID entityId, String content, String prevHash, String hash,
+            Instant at, String actor, String reason, String requestId) {
+    }
+
+    private static final String SELECT = "select h.rev, h.entity_type, h.entity_id, h.content, h.prev_hash, h.hash,"
+            + " r.at, r.actor, r.reason, r.request_id from history_entry h join revision r on r.id = h.rev";
+
+    Optional<HistoryEntry> latest(EntityType type, UUID id) {
+        return find("entityType = ?1 and entityId = ?2 order by rev desc", type, id).firstResultOptional();
+    }
+
+    boolean exists(EntityType type, UUID id) {
+        return count("entityType = ?1 and entityId = ?2", type, id) > 0;
+    }
+
+    Optional<Row> at(EntityType type, UUID id, long rev) {
+        return rows(SELECT + " where h.entity_type = :type and h.entity_id = :id and h.rev = :rev",
+                Map.of("type", type.name(), "id", id, "rev", rev)).stream().findFirst();
+    }
+
+    /** The entity as it stood at an instant: its latest revision at or before it. */
+    Optional<Row> asOf(EntityType type, UUID id, Instant instant) {
+        return rows(SELECT + " where h.entity_type = :type and h.entity_id = :id and r.at <= :at"
+                + " order by h.rev desc limit 1", Map.of("type", type.name(), "id", id, "at", instant)).stream().findFirst();
+    }
+
+    /** One keyset page (limit + 1 rows) of an entity's revisions, newest first. */
+    List<Row> page(EntityType type, UUID id, HistoryFilter filter, int limit, Long beforeRev) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where h.entity_type = :type and h.entity_id = :id");
+        Map<String, Object> params = new HashMap<>(Map.of("type", type.name(), "id", id, "limit", limit + 1));
+        filter.appendTo(sql, params);
+        if (beforeRev != null) {
+            sql.append(" and h.rev < :before");
+            params.put("before", beforeRev);
+        }
+        sql.append(" order by h.rev desc limit :limit");
+        return rows(sql.toString(), params);
+    }
+
+    /**
+     * One keyset page (limit + 1 rows) of the whole ledger. Only revisions of committed transactions
+     * older than every transaction still running are shown, so a reader that continues after
+     * revision N never misses a lower-numbered revision that commits later.
+     */
+    List<Row> feed(EntityType type, HistoryFilter filter, boolean ascending, int limit, Long afterRev) {
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append(" where r.xid < pg_snapshot_xmin(pg_current_snapshot())");
+        Map<String, Object> params = new HashMap<>(Map.of("limit", limit + 1));
+        if (type != null) {
+            sql.append(" and h.entity_type = :type");
+            params.put("type", type.name());
+        }
+        filter.appendTo(sql, params);
+        if (afterRev != null) {
+            sql.append(ascending ? " and h.rev > :after" : " and h.rev < :after");
+            params.put("after", afterRev);
+        }
+        sql.append(" order by h.rev ").append(ascending ? "asc" : "desc").append(", h.id ")
+                .append(ascending ? "asc" : "desc").append(" limit :limit");
+        return rows(sql.toString(), params);
+    }
+
+    /** Every entry of one entity's chain, oldest first, read as a stream. */
+    Stream<Row> chain(EntityType type, UUID id) {
+        return streamRows(SELECT + " where h.entity_type = :type and h.entity_id = :id order by h.rev",
+                Map.of("type", type.name(), "id", id));
+    }
+
+    /** Every entry of every chain, chain by chain, oldest first, read as a stream. */
+    Stream<Row> allChains() {
+        return streamRows(SELECT + " order by h.entity_type, h.entity_id, h.rev", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> rows(String sql, Map<String, Object> params) {
+        var query = getEntityManager().createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            rows.add(row(r));
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Stream<Row> streamRows(String sql, Map<String, Object> params) {
+        var query = getEntityManager().createNativeQuery(sql).setHint("org.hibernate.fetchSize", 200);
+        params.forEach(query::setParameter);
+        return ((Stream<Object[]>) query.getResultStream()).map(HistoryRepository::row);
+    }
+
+    private static Row row(Object[] r) {
+        return new Row(((Number) r[0]).longValue(), EntityType.valueOf((String) r[1]), (UUID) r[2], (String) r[3],
+                (String) r[4], (String) r[5], toInstant(r[6]), (String) r[7], (String) r[8], (String) r[9]);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,267 @@
+package org.claimledger.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.error.ProblemType;
+import org.claimledger.common.paging.Cursor;
+import org.claimledger.common.paging.Page;
+import org.hibernate.envers.AuditReaderFactory;
+
+/**
+ * The history of claims and articles. Writers call {@link #record} inside the transaction of
+ * their change; Hibernate Envers has by then opened the transaction's revision (time, actor,
+ * reason, request id) and records the changed rows; this service adds the entity's field-level
+ * changes and whole state, chained by SHA-256 to the entity's previous entry.
+ */
+@ApplicationScoped
+public class HistoryService {
+
+    static final ProblemType REVISION_NOT_FOUND = ProblemType.of("revision-not-found", "No such revision", 404);
+    static final ProblemType NO_HISTORY = ProblemType.of("not-found", "Resource not found", 404);
+
+    private final HistoryRepository history;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    HistoryService(HistoryRepository history, EntityManager em, ObjectMapper mapper) {
+        this.history = history;
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Records the entity's new state as a revision. The caller holds the entity's row lock, so the
+     * chain of one entity grows one entry at a time while other entities' chains grow in parallel.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void record(EntityType type, UUID id, ChangeType change, Object state, boolean deleted) {
+        em.flush();
+        Revision revision = AuditReaderFactory.get(em).getCurrentRevision(Revision.class, true);
+        ObjectNode snapshot = (ObjectNode) CanonicalJson.of(mapper, state);
+        snapshot.put("deleted", deleted);
+        var previous = history.latest(type, id);
+        JsonNode before = previous.map(p -> CanonicalJson.read(p.content).get("snapshot")).orElse(null);
+        List<Change> changes = Snapshots.diff(before, snapshot);
+        if (previous.isPresent() && previous.get().rev == revision.id) {
+            throw new IllegalStateException(type + " " + id + " recorded twice in revision " + revision.id);
+        }
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        content.put("type", change.name());
+        content.set("changes", CanonicalJson.of(mapper, changes));
+        content.set("snapshot", snapshot);
+        HistoryEntry entry = new HistoryEntry();
+        entry.entityType = type;
+        entry.entityId = id;
+        entry.rev = revision.id;
+        entry.type = change;
+        entry.fields = changes.stream().map(Change::field).toList();
+        entry.content = CanonicalJson.write(content);
+        entry.prevHash = previous.map(p -> p.hash).orElse("");
+        entry.hash = hash(entry.prevHash, envelope(type, id, revision.id, revision.at, revision.actor, revision.reason,
+                revision.requestId), entry.content);
+        history.persist(entry);
+    }
+
+    public Page<RevisionResponse> page(EntityType type, UUID id, String actor, String field, Instant since,
+            Instant until, int limit, String cursorText) {
+        requireHistory(type, id);
+        var filter = new HistoryFilter(actor, field, since, until);
+        String fingerprint = Cursor.fingerprint("history", type, id, filter);
+        Cursor after = Cursor.decode(cursorText, fingerprint);
+        Long before = after == null ? null : revisionOf(after);
+        return Page.slice(history.page(type, id, filter, limit, before), limit,
+                row -> new Cursor(Long.toString(row.rev()), id, fingerprint), rows -> rows.stream().map(this::view).toList());
+    }
+
+    /** The ledger's revisions: oldest first from {@code since}, else newest first. */
+    public Page<RevisionResponse> feed(EntityType type, String actor, Instant since, Instant until, int limit,
+            String cursorText) {
+        var filter = new HistoryFilter(actor, null, since, until);
+        boolean ascending = since != null;
+        String fingerprint = Cursor.fingerprint("feed", type, filter);
+        Cursor after = Cursor.decode(cursorText, fingerprint);
+        Long afterRev = after == null ? null : revisionOf(after);
+        return Page.slice(history.feed(type, filter, ascending, limit, afterRev), limit,
+                row -> new Cursor(Long.toString(row.rev()), row.entityId(), fingerprint),
+                rows -> rows.stream().map(this::view).toList());
+    }
+
+    /** The entity's whole state as it stood at a revision (which must be one of its own). */
+    public JsonNode snapshot(EntityType type, UUID id, long rev) {
+        return stateOf(recorded(type, id, rev));
+    }
+
+    /** The entity's whole state at an instant, or 404 when it did not exist yet. */
+    public JsonNode snapshotAt(EntityType type, UUID id, Instant instant) {
+        requireHistory(type, id);
+        var row = history.asOf(type, id, instant).orElseThrow(() -> new ProblemException(REVISION_NOT_FOUND,
+                type.name().toLowerCase() + " " + id + " did not exist yet at " + instant));
+        return stateOf(row);
+    }
+
+    public DiffResponse diff(EntityType type, UUID id, long from, long to) {
+        JsonNode before = CanonicalJson.read(recorded(type, id, from).content()).get("snapshot");
+        JsonNode after = CanonicalJson.read(recorded(type, id, to).content()).get("snapshot");
+        return new DiffResponse(from, to, Snapshots.diff(before, after));
+    }
+
+    private HistoryRepository.Row recorded(EntityType type, UUID id, long rev) {
+        requireHistory(type, id);
+        return history.at(type, id, rev).orElseThrow(() -> new ProblemException(REVISION_NOT_FOUND,
+                "revision " + rev + " did not change " + type.name().toLowerCase() + " " + id));
+    }
+
+    @Transactional
+    public VerifyResponse verify(EntityType type, UUID id) {
+        requireHistory(type, id);
+        try (Stream<HistoryRepository.Row> chain = history.chain(type, id)) {
+            ChainCheck check = new ChainCheck();
+            chain.forEach(check::accept);
+            return new VerifyResponse(check.broken == null, check.revisions, check.broken);
+        }
+    }
+
+    /** Checks every chain, streaming rows so that memory stays bounded whatever the ledger's size. */
+    @Transactional
+    public LedgerVerifyResponse verifyAll() {
+        long entities = 0;
+        long revisions = 0;
+        long brokenChains = 0;
+        List<LedgerVerifyResponse.Broken> broken = new ArrayList<>();
+        try (Stream<HistoryRepository.Row> rows = history.allChains()) {
+            Iterator<HistoryRepository.Row> it = rows.iterator();
+            ChainCheck check = null;
+            HistoryRepository.Row first = null;
+            while (it.hasNext()) {
+                HistoryRepository.Row row = it.next();
+                if (first == null || row.entityType() != first.entityType() || !row.entityId().equals(first.entityId())) {
+                    if (check != null && check.broken != null) {
+                        brokenChains++;
+                        if (broken.size() < 100) {
+                            broken.add(new LedgerVerifyResponse.Broken(first.entityType(), first.entityId(), check.broken));
+                        }
+                    }
+                    check = new ChainCheck();
+                    first = row;
+                    entities++;
+                }
+                check.accept(row);
+                revisions++;
+            }
+            if (check != null && check.broken != null) {
+                brokenChains++;
+                if (broken.size() < 100) {
+                    broken.add(new LedgerVerifyResponse.Broken(first.entityType(), first.entityId(), check.broken));
+                }
+            }
+        }
+        return new LedgerVerifyResponse(brokenChains == 0, entities, revisions, brokenChains, broken);
+    }
+
+    /** Whether any history exists for the entity: 404 otherwise. */
+    public void requireHistory(EntityType type, UUID id) {
+        if (!history.exists(type, id)) {
+            throw new ProblemException(NO_HISTORY, type.name().toLowerCase() + " " + id + " does not exist");
+        }
+    }
+
+    /** Recomputes one chain link by link; remembers the first revision that does not match. */
+    private final class ChainCheck {
+        String previousHash = "";
+        long revisions;
+        Long broken;
+
+        void accept(HistoryRepository.Row row) {
+            revisions++;
+            if (broken != null) {
+                return;
+            }
+            String expected = hash(previousHash, envelope(row.entityType(), row.entityId(), row.rev(), row.at(),
+                    row.actor(), row.reason(), row.requestId()), row.content());
+            if (!row.prevHash().equals(previousHash) || !row.hash().equals(expected)) {
+                broken = row.rev();
+            }
+            previousHash = row.hash();
+        }
+    }
+
+    private RevisionResponse view(HistoryRepository.Row row) {
+        JsonNode content = CanonicalJson.read(row.content());
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode c : content.path("changes")) {
+            changes.add(new Change(c.path("field").asText(), nullable(c.get("from")), nullable(c.get("to"))));
+        }
+        return new RevisionResponse(row.rev(), row.at(), row.actor(), row.reason(), row.requestId(), row.entityType(),
+                row.entityId(), ChangeType.valueOf(content.path("type").asText()), changes);
+    }
+
+    private static JsonNode nullable(JsonNode node) {
+        return node == null || node.isNull() ? null : node;
+    }
+
+    private static JsonNode stateOf(HistoryRepository.Row row) {
+        ObjectNode snapshot = (ObjectNode) CanonicalJson.read(row.content()).get("snapshot").deepCopy();
+        snapshot.remove("deleted");
+        return snapshot;
+    }
+
+    private static long revisionOf(Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.key());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidParameter("cursor", "cursor is not valid; use the nextCursor of a previous page");
+        }
+    }
+
+    /** The revision's metadata as hashed: fixed member order, one spelling of the instant. */
+    private String envelope(EntityType type, UUID id, long rev, Instant at, String actor, String reason, String requestId) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("entityType", type.name());
+        envelope.put("entityId", id.toString());
+        envelope.put("revision", rev);
+        envelope.put("timestamp", at.toString());
+        envelope.put("actor", actor);
+        envelope.put("reason", reason);
+        envelope.put("requestId", requestId);
+        try {
+            return new ObjectMapper().writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256(previous hash || envelope || content), hex. */
+    static String hash(String previousHash, String envelope, String content) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previousHash.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(envelope.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
