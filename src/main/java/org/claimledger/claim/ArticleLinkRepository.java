@@ -21,6 +21,10 @@ class ArticleLinkRepository implements PanacheRepositoryBase<ArticleLink, UUID> 
                 : list("claimId in ?1 and deletedAt is null order by createdAt, id", claimIds);
     }
 
+    List<ArticleLink> liveForArticle(UUID articleId) {
+        return list("articleId = ?1 and deletedAt is null order by createdAt, id", articleId);
+    }
+
     /** One keyset page of an article's live links to live claims. */
     @SuppressWarnings("unchecked")
     List<ArticleLink> pageForArticle(UUID articleId, PageRequest page, Cursor after) {

@@ -28,6 +28,8 @@ public class Claim {
     @Enumerated(EnumType.STRING)
     public ClaimType type;
     public String claimant;
+    @Enumerated(EnumType.STRING)
+    public ClaimantKind claimantKind;
     public LocalDate claimDate;
     public String language;
     public String location;
@@ -37,6 +39,10 @@ public class Claim {
     @Enumerated(EnumType.STRING)
     public ClaimStatus status;
     public String explanation;
+    /** When the current verdict was given; null without one. */
+    public Instant verdictAt;
+    public UUID supersededBy;
+    public Instant supersededAt;
 
     @Enumerated(EnumType.STRING)
     public Measure quantityMeasure;

@@ -41,6 +41,62 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
                 .append(ranked ? ", " + RANK + " as rank" : "")
                 .append(" from claim c where c.deleted_at is null");
         Map<String, Object> params = new HashMap<>();
+        where(filter, sql, params);
+        if (after != null && ranked) {
+            sql.append(" and (").append(RANK).append(", c.id) < (cast(:afterRank as real), :afterId)");
+            params.put("afterRank", after.rank());
+            params.put("afterId", after.id());
+        } else if (after != null) {
+            sql.append(" and ").append(page.sort().after("c"));
+            params.put("afterAt", after.instant());
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by ").append(ranked ? "rank desc, c.id desc" : page.sort().orderBy("c"))
+                .append(" limit :limit");
+        params.put("limit", page.limit() + 1);
+        NativeQuery<?> query = getEntityManager().createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
+        query.addEntity("c", Claim.class);
+        if (ranked) {
+            query.addScalar("rank", StandardBasicTypes.FLOAT);
+        }
+        params.forEach(query::setParameter);
+        return query.getResultList().stream()
+                .map(r -> ranked ? new Row((Claim) ((Object[]) r)[0], (Float) ((Object[]) r)[1]) : new Row((Claim) r, null))
+                .toList();
+    }
+
+    /** Whether following supersededBy from {@code start} reaches {@code target}. */
+    boolean supersessionReaches(UUID start, UUID target) {
+        Object found = getEntityManager().createNativeQuery(
+                        "with recursive forward(id) as (select cast(:start as uuid) union"
+                                + " select c.superseded_by from claim c join forward f on c.id = f.id"
+                                + " where c.superseded_by is not null)"
+                                + " select count(*) from forward where id = :target")
+                .setParameter("start", start).setParameter("target", target).getSingleResult();
+        return ((Number) found).longValue() > 0;
+    }
+
+    /**
+     * The live claims of the supersession chain (a tree, when several claims were superseded by one)
+     * that a claim belongs to: from its newest successor back to every claim it replaced, the
+     * oldest first.
+     */
+    @SuppressWarnings("unchecked")
+    List<Claim> lineage(UUID id) {
+        return getEntityManager().createNativeQuery(
+                        "with recursive forward(id, depth) as (select cast(:id as uuid), 0 union"
+                                + " select c.superseded_by, f.depth + 1 from claim c join forward f on c.id = f.id"
+                                + " where c.superseded_by is not null),"
+                                + " newest as (select id from forward order by depth desc limit 1),"
+                                + " back(id, depth) as (select id, 0 from newest union"
+                                + " select c.id, b.depth + 1 from claim c join back b on c.superseded_by = b.id)"
+                                + " select c.* from claim c join back b on b.id = c.id where c.deleted_at is null"
+                                + " order by b.depth desc, c.created_at, c.id", Claim.class)
+                .setParameter("id", id).getResultList();
+    }
+
+    /** The filter as SQL conditions on the claim alias c, appended with their parameters. */
+    private static void where(ClaimFilter filter, StringBuilder sql, Map<String, Object> params) {
         if (filter.q() != null) {
             sql.append(" and c.search @@ websearch_to_tsquery('english', :q)");
             params.put("q", filter.q());
@@ -70,26 +126,16 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             sql.append(" and c.updated_at >= :updatedSince");
             params.put("updatedSince", filter.updatedSince());
         }
-        if (after != null && ranked) {
-            sql.append(" and (").append(RANK).append(", c.id) < (cast(:afterRank as real), :afterId)");
-            params.put("afterRank", after.rank());
-            params.put("afterId", after.id());
-        } else if (after != null) {
-            sql.append(" and ").append(page.sort().after("c"));
-            params.put("afterAt", after.instant());
-            params.put("afterId", after.id());
-        }
-        sql.append(" order by ").append(ranked ? "rank desc, c.id desc" : page.sort().orderBy("c"))
-                .append(" limit :limit");
-        params.put("limit", page.limit() + 1);
-        NativeQuery<?> query = getEntityManager().createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
-        query.addEntity("c", Claim.class);
-        if (ranked) {
-            query.addScalar("rank", StandardBasicTypes.FLOAT);
-        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object[]> countByStatusAndType(ClaimFilter filter) {
+        StringBuilder sql = new StringBuilder("select c.status, c.type, count(*) from claim c where c.deleted_at is null");
+        Map<String, Object> params = new HashMap<>();
+        where(filter, sql, params);
+        sql.append(" group by c.status, c.type");
+        var query = getEntityManager().createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
-        return query.getResultList().stream()
-                .map(r -> ranked ? new Row((Claim) ((Object[]) r)[0], (Float) ((Object[]) r)[1]) : new Row((Claim) r, null))
-                .toList();
+        return query.getResultList();
     }
 }

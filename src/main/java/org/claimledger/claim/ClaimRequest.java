@@ -20,13 +20,16 @@ public record ClaimRequest(
         @Schema(required = true, examples = "CASUALTY_COUNT") @NotNull ClaimType type,
         @Schema(maxLength = 500, description = "Who asserts it.", examples = "Global News")
         @Size(max = 500) String claimant,
+        @Schema(description = "Whether the claimant is a person or an organisation (for ClaimReview; default ORGANIZATION).",
+                examples = "ORGANIZATION") ClaimantKind claimantKind,
         @Schema(description = "When the claim was made.", examples = "2021-08-26") @StorableTime LocalDate claimDate,
         @Schema(maxLength = 35, description = "BCP 47 language tag.", examples = "en") @Size(max = 35) @LanguageTag String language,
         @Schema(maxLength = 500, examples = "Kabul, Afghanistan") @Size(max = 500) String location,
         @Schema(description = "When the event the claim is about happened.", examples = "2021-08-26") @StorableTime LocalDate eventDate,
         @Schema(maxItems = 50, description = "Free labels, each 1..100 characters.", examples = "[\"kabul-airport-attack\"]")
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
-        @Schema(description = "Defaults to UNVERIFIED.", examples = "UNVERIFIED") ClaimStatus status,
+        @Schema(description = "UNVERIFIED (the default) or IN_REVIEW on create; afterwards it moves only through "
+                + "POST /api/v1/claims/{id}/status.", examples = "UNVERIFIED") ClaimStatus status,
         @Schema(maxLength = 10000, description = "Why the claim has its status.") @Size(max = 10000) String explanation,
         @Valid Quantity quantity,
         @Valid Attribution attribution) {

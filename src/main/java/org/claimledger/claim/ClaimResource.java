@@ -16,15 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import org.claimledger.common.idempotency.IdempotentCreates;
 import org.claimledger.common.idempotency.Created;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.error.ProblemMapper;
 import org.claimledger.common.http.ETags;
 import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageParams;
+import org.claimledger.common.paging.Sort;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,30 +79,34 @@ class ClaimResource {
 
     @GET
     @Operation(operationId = "listClaims", summary = "List claims, newest first",
-            description = "Keyset-paginated; filters combine with AND. With q and no sort, ranked by relevance.")
-    public RestResponse<Page<ClaimResponse>> list(
-            @RestQuery @Parameter(description = "Full-text search over statement, claimant and explanation "
-                    + "(web-search syntax: words, \"quoted phrases\", -excluded, or). Without sort, the most relevant "
-                    + "come first.", schema = @Schema(maxLength = 500)) String q,
-            @RestQuery @Parameter(schema = @Schema(implementation = ClaimStatus.class)) String status,
-            @RestQuery @Parameter(schema = @Schema(implementation = ClaimType.class)) String type,
-            @RestQuery @Parameter(description = "Exact claimant, case-insensitive", schema = @Schema(maxLength = 500))
-            String claimant,
-            @RestQuery @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100)) String tag,
-            @RestQuery @Parameter(description = "Claims linked to this article",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String articleId,
-            @RestQuery @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince,
-            @BeanParam PageParams page, UriInfo uri) {
-        var filter = new ClaimFilter(
-                Params.text("q", q, 500),
-                Params.enumValue("status", status, ClaimStatus.class),
-                Params.enumValue("type", type, ClaimType.class),
-                Params.text("claimant", claimant, 500),
-                Params.text("tag", tag, 100),
-                Params.uuid("articleId", articleId),
-                Params.instant("updatedSince", updatedSince));
-        return Responses.page(claims.list(filter, page.toRequest()), uri.getRequestUriBuilder());
+            description = "Keyset-paginated; filters combine with AND. With q and no sort, ranked by relevance. "
+                    + "With Accept: text/csv, every claim the filters select (no limit, no cursor) as CSV (RFC 4180): "
+                    + "one header row, then one row per claim, streamed; tags joined with ';'.")
+    @APIResponse(responseCode = "200", description = "A page of claims, or all of them as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageClaimResponse")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    public RestResponse<Page<ClaimResponse>> list(@BeanParam ClaimFilterParams filter, @BeanParam PageParams page,
+            UriInfo uri) {
+        return Responses.page(claims.list(filter.toFilter(), page.toRequest()), uri.getRequestUriBuilder());
+    }
+
+    /**
+     * Every claim the filter selects, streamed as CSV. Documented with listClaims (the same
+     * operation asked for as text/csv); its lower quality (qs) keeps JSON the answer to Accept: *&#47;*.
+     */
+    @GET
+    @Produces("text/csv;qs=0.5")
+    @Operation(hidden = true)
+    public RestResponse<StreamingOutput> export(@BeanParam ClaimFilterParams filter, @BeanParam PageParams page) {
+        ClaimFilter parsed = filter.toFilter();
+        Sort sort = page.toRequest().sort();
+        StreamingOutput body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            claims.exportCsv(parsed, sort, writer);
+            writer.flush();
+        };
+        return RestResponse.ResponseBuilder.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"claims.csv\"").build();
     }
 
     @GET
@@ -177,5 +184,31 @@ class ClaimResource {
     @APIResponse(responseCode = "204", description = "Unlinked")
     public void unlink(@RestPath UUID id, @RestPath UUID articleId, @RestHeader("If-Match") String ifMatch) {
         links.delete(id, articleId, ETags.requireIfMatch(ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeClaimStatus", summary = "Move a claim through the verification workflow",
+            description = "UNVERIFIED -> IN_REVIEW; IN_REVIEW -> VERIFIED, FALSE, MISLEADING, DISPUTED or UNPROVEN; a verdict "
+                    + "-> IN_REVIEW; any -> SUPERSEDED (with supersededBy). A verdict needs an explanation and a source; "
+                    + "VERIFIED a SUPPORTS source, FALSE a REFUTES one. The explanation becomes the revision's reason.")
+    @APIResponse(responseCode = "200", description = "The claim with its new status",
+            content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
+    @APIResponse(responseCode = "409", description = "The workflow refuses the move: the problem names the unmet rule "
+            + "and the allowed next statuses", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "Problem")))
+    public RestResponse<ClaimResponse> changeStatus(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            @NotNull @Valid StatusChange change) {
+        var precondition = ETags.requireIfMatch(ifMatch);
+        return Responses.ok(claims.changeStatus(id, precondition, change));
+    }
+
+    @GET
+    @Path("/{id}/lineage")
+    @Operation(operationId = "getClaimLineage", summary = "The supersession chain a claim belongs to, oldest first",
+            description = "How a figure evolved: 70 killed, superseded by 90, superseded by 170.")
+    public java.util.List<LineageEntry> lineage(@RestPath UUID id) {
+        return claims.lineage(id);
     }
 }

@@ -14,6 +14,7 @@ public record ClaimResponse(
         @Schema(examples = "Two explosions killed over 70 people") String statement,
         @Schema(examples = "CASUALTY_COUNT") ClaimType type,
         @Schema(examples = "Global News") String claimant,
+        @Schema(examples = "ORGANIZATION") ClaimantKind claimantKind,
         @Schema(examples = "2021-08-26") LocalDate claimDate,
         @Schema(examples = "en") String language,
         @Schema(examples = "Kabul, Afghanistan") String location,
@@ -21,6 +22,9 @@ public record ClaimResponse(
         List<String> tags,
         @Schema(examples = "UNVERIFIED") ClaimStatus status,
         String explanation,
+        @Schema(description = "When the current verdict was given.", nullable = true) Instant verdictAt,
+        @Schema(description = "The claim that supersedes this one.", nullable = true) UUID supersededBy,
+        @Schema(nullable = true) Instant supersededAt,
         @Schema(nullable = true) Quantity quantity,
         @Schema(nullable = true) Attribution attribution,
         @Schema(description = "Live sources, oldest first.") List<SourceResponse> sources,
@@ -32,13 +36,14 @@ public record ClaimResponse(
         implements Versioned {
 
     static ClaimResponse of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
-        return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimDate, c.language, c.location,
-                c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity(), c.attribution(),
+        return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimantKind, c.claimDate, c.language,
+                c.location, c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.verdictAt, c.supersededBy,
+                c.supersededAt, c.quantity(), c.attribution(),
                 sources, articles, c.createdAt, c.updatedAt, c.version);
     }
 
     static ClaimRequest toRequest(Claim c) {
-        return new ClaimRequest(c.statement, c.type, c.claimant, c.claimDate, c.language, c.location,
+        return new ClaimRequest(c.statement, c.type, c.claimant, c.claimantKind, c.claimDate, c.language, c.location,
                 c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity(), c.attribution());
     }
 }

@@ -20,12 +20,15 @@ import org.claimledger.common.json.MergePatch;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageRequest;
+import org.claimledger.common.paging.Sort;
 import org.claimledger.common.time.Ids;
+import org.claimledger.history.ChangeContext;
 import org.claimledger.history.ChangeType;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
 import org.claimledger.source.SourceResponse;
 import org.claimledger.source.SourceService;
+import org.claimledger.source.Stance;
 
 /** Claims: their rules and transactions, and how a claim is shown with its sources and article links. */
 @ApplicationScoped
@@ -35,7 +38,10 @@ public class ClaimService {
             "id", "read-only", "createdAt", "read-only", "updatedAt", "read-only",
             "version", "read-only; send the ETag in If-Match instead",
             "sources", "read-only here; use /api/v1/claims/{id}/sources",
-            "articles", "read-only here; use PUT /api/v1/claims/{id}/articles/{articleId}");
+            "articles", "read-only here; use PUT /api/v1/claims/{id}/articles/{articleId}",
+            "status", "changes only through POST /api/v1/claims/{id}/status, which applies the verification workflow",
+            "verdictAt", "read-only", "supersededBy", "read-only; set with POST /api/v1/claims/{id}/status",
+            "supersededAt", "read-only");
 
     private final ClaimRepository claims;
     private final ArticleLinkRepository links;
@@ -43,10 +49,12 @@ public class ClaimService {
     private final ArticleService articles;
     private final MergePatch mergePatch;
     private final HistoryService history;
+    private final ChangeContext changeContext;
 
     ClaimService(ClaimRepository claims, ArticleLinkRepository links, SourceService sources, ArticleService articles,
-            MergePatch mergePatch, HistoryService history) {
+            MergePatch mergePatch, HistoryService history, ChangeContext changeContext) {
         this.history = history;
+        this.changeContext = changeContext;
         this.claims = claims;
         this.links = links;
         this.sources = sources;
@@ -56,6 +64,12 @@ public class ClaimService {
 
     @Transactional
     public ClaimResponse create(ClaimRequest request) {
+        if (request.status() != null && request.status() != ClaimStatus.UNVERIFIED
+                && request.status() != ClaimStatus.IN_REVIEW) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "status: a claim starts UNVERIFIED or IN_REVIEW",
+                    List.of(new FieldError("status", "must be UNVERIFIED or IN_REVIEW on create; verdicts and SUPERSEDED "
+                            + "are given with POST /api/v1/claims/{id}/status")));
+        }
         Claim claim = new Claim();
         claim.id = Ids.newId();
         claim.createdAt = Ids.now();
@@ -84,16 +98,56 @@ public class ClaimService {
                 rows -> view(rows.stream().map(ClaimRepository.Row::claim).toList()));
     }
 
+    /**
+     * Writes every claim that the filter selects as CSV, page by page (keyset pages of 500), so
+     * memory stays constant however many claims there are and no transaction is held open.
+     */
+    public void exportCsv(ClaimFilter filter, Sort sort, java.io.Writer out) throws java.io.IOException {
+        ClaimCsv.header(out);
+        PageRequest page = new PageRequest(500, sort, null);
+        Cursor after = null;
+        while (true) {
+            List<ClaimRepository.Row> rows = claims.page(filter, page, after, false);
+            for (int i = 0; i < Math.min(rows.size(), page.limit()); i++) {
+                ClaimCsv.row(out, rows.get(i).claim());
+            }
+            if (rows.size() <= page.limit()) {
+                out.flush();
+                return;
+            }
+            Claim last = rows.get(page.limit() - 1).claim();
+            after = Cursor.at(sort.keyOf(last.createdAt, last.updatedAt), last.id, "csv");
+            claims.getEntityManager().clear();
+            out.flush();
+        }
+    }
+
+    /** How many live claims the filter selects, by status and by type, every value listed. */
+    public ClaimStats stats(ClaimFilter filter) {
+        var byStatus = new java.util.LinkedHashMap<String, Long>();
+        for (ClaimStatus s : ClaimStatus.values()) {
+            byStatus.put(s.name(), 0L);
+        }
+        var byType = new java.util.LinkedHashMap<String, Long>();
+        for (ClaimType t : ClaimType.values()) {
+            byType.put(t.name(), 0L);
+        }
+        long total = 0;
+        for (Object[] row : claims.countByStatusAndType(filter)) {
+            long n = ((Number) row[2]).longValue();
+            byStatus.merge((String) row[0], n, Long::sum);
+            byType.merge((String) row[1], n, Long::sum);
+            total += n;
+        }
+        return new ClaimStats(total, byStatus, byType);
+    }
+
     @Transactional
     public ClaimResponse update(UUID id, Precondition precondition, JsonNode patch) {
         Claim claim = live(id);
         precondition.check(claim.version);
         ClaimRequest current = ClaimResponse.toRequest(claim);
         ClaimRequest merged = mergePatch.apply(current, patch, ClaimRequest.class, READ_ONLY);
-        if (merged.status() == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "status: cannot be cleared",
-                    List.of(new FieldError("status", "cannot be cleared; every claim has a status")));
-        }
         if (merged.equals(current)) {
             return view(List.of(claim)).get(0);
         }
@@ -156,6 +210,85 @@ public class ClaimService {
         return claim;
     }
 
+    /** Moves the claim through the workflow, under its row lock and its ETag. */
+    @Transactional
+    public ClaimResponse changeStatus(UUID id, Precondition precondition, StatusChange change) {
+        Claim claim = lockLive(id);
+        precondition.check(claim.version);
+        ClaimStatus from = claim.status;
+        ClaimStatus to = change.status();
+        List<ClaimStatus> allowed = Workflow.next(from);
+        if (!allowed.contains(to)) {
+            throw new InvalidStatusTransition(from, to, from == to ? "the claim is already " + to
+                    : from + " may move only to " + allowed, allowed);
+        }
+        if (Workflow.VERDICTS.contains(to)) {
+            requireEvidence(claim, from, to, change, allowed);
+        }
+        if (to == ClaimStatus.SUPERSEDED) {
+            requireSuccessor(claim, change.supersededBy(), allowed);
+            claim.supersededBy = change.supersededBy();
+            claim.supersededAt = Ids.now();
+        }
+        claim.status = to;
+        claim.verdictAt = Workflow.VERDICTS.contains(to) ? Ids.now() : to == ClaimStatus.IN_REVIEW ? null : claim.verdictAt;
+        if (change.explanation() != null && !change.explanation().isBlank()) {
+            claim.explanation = change.explanation();
+            changeContext.reasonIfAbsent(abbreviate(change.explanation()));
+        }
+        claim.updatedAt = Ids.now();
+        claims.flush();
+        ClaimResponse changed = view(List.of(claim)).get(0);
+        history.record(EntityType.CLAIM, id, ChangeType.UPDATED, changed, false);
+        return changed;
+    }
+
+    private void requireEvidence(Claim claim, ClaimStatus from, ClaimStatus to, StatusChange change,
+            List<ClaimStatus> allowed) {
+        if (change.explanation() == null || change.explanation().isBlank()) {
+            throw new InvalidStatusTransition(from, to, "a verdict needs a non-blank explanation", allowed);
+        }
+        List<SourceResponse> evidence = sources.forClaims(List.of(claim.id)).getOrDefault(claim.id, List.of());
+        if (evidence.isEmpty()) {
+            throw new InvalidStatusTransition(from, to, "a verdict needs at least one source", allowed);
+        }
+        if (to == ClaimStatus.VERIFIED && evidence.stream().noneMatch(s -> s.stance() == Stance.SUPPORTS)) {
+            throw new InvalidStatusTransition(from, to, "VERIFIED needs at least one SUPPORTS source", allowed);
+        }
+        if (to == ClaimStatus.FALSE && evidence.stream().noneMatch(s -> s.stance() == Stance.REFUTES)) {
+            throw new InvalidStatusTransition(from, to, "FALSE needs at least one REFUTES source", allowed);
+        }
+    }
+
+    private void requireSuccessor(Claim claim, UUID successor, List<ClaimStatus> allowed) {
+        ClaimStatus from = claim.status;
+        if (successor == null) {
+            throw new InvalidStatusTransition(from, ClaimStatus.SUPERSEDED, "SUPERSEDED needs supersededBy", allowed);
+        }
+        if (successor.equals(claim.id)) {
+            throw new InvalidStatusTransition(from, ClaimStatus.SUPERSEDED, "a claim cannot supersede itself", allowed);
+        }
+        Claim next = claims.findById(successor);
+        if (next == null || next.isDeleted()) {
+            throw new InvalidStatusTransition(from, ClaimStatus.SUPERSEDED,
+                    "supersededBy must name an existing claim that is not deleted", allowed);
+        }
+        if (claims.supersessionReaches(successor, claim.id)) {
+            throw new InvalidStatusTransition(from, ClaimStatus.SUPERSEDED, "claim " + successor
+                    + " is itself superseded, directly or not, by this claim: that would make a cycle", allowed);
+        }
+    }
+
+    /** The whole supersession chain the claim belongs to, oldest first. */
+    public List<LineageEntry> lineage(UUID id) {
+        live(id);
+        return claims.lineage(id).stream().map(LineageEntry::of).toList();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 497) + "...";
+    }
+
     Claim live(UUID id) {
         Claim claim = claims.findById(id);
         if (claim == null) {
@@ -165,6 +298,11 @@ public class ClaimService {
             throw new Gone("claim", id);
         }
         return claim;
+    }
+
+    /** The live claims among these ids, with their sources and links. */
+    List<ClaimResponse> views(List<UUID> ids) {
+        return view(claims.findLive(ids));
     }
 
     /** Claims with their sources and links, in three queries whatever the number of claims. */
@@ -189,6 +327,7 @@ public class ClaimService {
         claim.statement = request.statement();
         claim.type = request.type();
         claim.claimant = request.claimant();
+        claim.claimantKind = request.claimantKind();
         claim.claimDate = request.claimDate();
         claim.language = request.language();
         claim.location = request.location();

@@ -72,6 +72,8 @@ class MalformedInputFuzzTest {
                 r -> badBody("PATCH", "/api/v1/claims/" + claim, claimBody(), true),
                 r -> badBody("PATCH", "/api/v1/claims/" + claim + "/sources/" + source, sourceBody(), true),
                 r -> badBody("PUT", "/api/v1/claims/" + claim + "/articles/" + article, linkBody(), true),
+                r -> badBody("POST", "/api/v1/claims/" + claim + "/status", statusBody(), true),
+                r -> badBody("POST", "/api/v1/claims/status:batch", batchBody(), false),
                 r -> badPrecondition(),
                 r -> badList(),
                 r -> badId(),
@@ -115,6 +117,15 @@ class MalformedInputFuzzTest {
 
     private ObjectNode sourceBody() {
         return JSON.valueToTree(pentagonBriefing("SUPPORTS"));
+    }
+
+    private ObjectNode statusBody() {
+        return JSON.valueToTree(Map.of("status", "IN_REVIEW", "explanation", "desk review"));
+    }
+
+    private ObjectNode batchBody() {
+        return JSON.valueToTree(Map.of("status", "IN_REVIEW", "explanation", "desk review",
+                "items", List.of(Map.of("id", claim, "ifMatch", "\"0\""))));
     }
 
     private ObjectNode linkBody() {
@@ -295,6 +306,7 @@ class MalformedInputFuzzTest {
     // --- helpers -----------------------------------------------------------------------------
 
     private String currentEtag(String path) {
+        path = path.endsWith("/status") ? path.substring(0, path.length() - "/status".length()) : path;
         String etag = RestAssured.given().get(path).then().extract().header("ETag");
         assertThat(etag).as("a fuzzed request changed " + path).isNotNull();
         return etag;
@@ -323,7 +335,7 @@ class MalformedInputFuzzTest {
     }
 
     private static List<String> requiredFields(ObjectNode node) {
-        return fieldNames(node).stream().filter(f -> List.of("url", "statement", "type", "role").contains(f)).toList();
+        return fieldNames(node).stream().filter(f -> List.of("url", "statement", "type", "role", "status").contains(f)).toList();
     }
 
     private com.fasterxml.jackson.databind.JsonNode wrongType(com.fasterxml.jackson.databind.JsonNode current) {

@@ -28,9 +28,14 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** The problem body of a domain exception, for answers that carry several problems (batches). */
+    public static Problem toProblem(ProblemException e, String instance) {
+        return new Problem(e.type(), e.getMessage(), instance, e.errors(), e.extensions());
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        var builder = response(new Problem(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        var builder = response(toProblem(e, path(uri)));
         e.headers().forEach(builder::header);
         return builder.build();
     }

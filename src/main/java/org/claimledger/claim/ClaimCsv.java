@@ -1,0 +1,70 @@
+package org.claimledger.claim;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Claims as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when they need it. */
+final class ClaimCsv {
+
+    record Column(String name, Function<Claim, Object> value) {
+    }
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("id", c -> c.id),
+            new Column("statement", c -> c.statement),
+            new Column("type", c -> c.type),
+            new Column("claimant", c -> c.claimant),
+            new Column("claimantKind", c -> c.claimantKind),
+            new Column("claimDate", c -> c.claimDate),
+            new Column("language", c -> c.language),
+            new Column("location", c -> c.location),
+            new Column("eventDate", c -> c.eventDate),
+            new Column("tags", c -> String.join(";", c.tags)),
+            new Column("status", c -> c.status),
+            new Column("explanation", c -> c.explanation),
+            new Column("verdictAt", c -> c.verdictAt),
+            new Column("supersededBy", c -> c.supersededBy),
+            new Column("quantityMeasure", c -> c.quantityMeasure),
+            new Column("quantitySubject", c -> c.quantitySubject),
+            new Column("quantityQualifier", c -> c.quantityQualifier),
+            new Column("quantityValue", c -> c.quantityValue == null ? null : c.quantityValue.toPlainString()),
+            new Column("quantityUpperValue", c -> c.quantityUpperValue == null ? null : c.quantityUpperValue.toPlainString()),
+            new Column("quantityUnit", c -> c.quantityUnit),
+            new Column("attributionActor", c -> c.attributionActor),
+            new Column("attributionRole", c -> c.attributionRole),
+            new Column("attributionAttributedBy", c -> c.attributionAttributedBy),
+            new Column("createdAt", c -> c.createdAt),
+            new Column("updatedAt", c -> c.updatedAt),
+            new Column("version", c -> c.version));
+
+    private ClaimCsv() {
+    }
+
+    static void header(Writer out) throws IOException {
+        out.write(COLUMNS.stream().map(Column::name).collect(Collectors.joining(",")));
+        out.write("\r\n");
+    }
+
+    static void row(Writer out, Claim claim) throws IOException {
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            Object value = COLUMNS.get(i).value().apply(claim);
+            if (value != null) {
+                out.write(field(value.toString()));
+            }
+        }
+        out.write("\r\n");
+    }
+
+    static String field(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+}

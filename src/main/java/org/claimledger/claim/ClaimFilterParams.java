@@ -1,0 +1,53 @@
+package org.claimledger.claim;
+
+import org.claimledger.common.http.Params;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The filters of claim lists, exports and stats, read as text so that bad values get a 400 problem. */
+public class ClaimFilterParams {
+
+    @RestQuery
+    @Parameter(description = "Full-text search over statement, claimant and explanation (web-search syntax: words, "
+            + "\"quoted phrases\", -excluded, or). Without sort, the most relevant come first.",
+            schema = @Schema(maxLength = 500))
+    String q;
+
+    @RestQuery
+    @Parameter(schema = @Schema(implementation = ClaimStatus.class))
+    String status;
+
+    @RestQuery
+    @Parameter(schema = @Schema(implementation = ClaimType.class))
+    String type;
+
+    @RestQuery
+    @Parameter(description = "Exact claimant, case-insensitive", schema = @Schema(maxLength = 500))
+    String claimant;
+
+    @RestQuery
+    @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100))
+    String tag;
+
+    @RestQuery
+    @Parameter(description = "Claims linked to this article", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    String articleId;
+
+    @RestQuery
+    @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    String updatedSince;
+
+    ClaimFilter toFilter() {
+        return new ClaimFilter(
+                Params.text("q", q, 500),
+                Params.enumValue("status", status, ClaimStatus.class),
+                Params.enumValue("type", type, ClaimType.class),
+                Params.text("claimant", claimant, 500),
+                Params.text("tag", tag, 100),
+                Params.uuid("articleId", articleId),
+                Params.instant("updatedSince", updatedSince));
+    }
+}

@@ -1,0 +1,100 @@
+package org.claimledger.claim;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.claimledger.support.Db;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ClaimExportTest {
+
+    /** 5,000 claims written straight into PostgreSQL, with statements that need CSV quoting. */
+    private static String fiveThousandClaims() {
+        String tag = "export-" + UUID.randomUUID();
+        Db.execute("insert into claim (id, statement, type, claimant, tags, status, created_at, updated_at, version,"
+                + " quantity_measure, quantity_qualifier, quantity_value, explanation)"
+                + " select gen_random_uuid(), 'Claim ' || g || ': \"over 70\", killed' || case when g % 7 = 0"
+                + " then E'\\nsecond line' else '' end, 'CASUALTY_COUNT', 'Global News', array[?, 'kabul'],"
+                + " case when g % 3 = 0 then 'IN_REVIEW' else 'UNVERIFIED' end,"
+                + " now() - g * interval '1 second', now(), 0, 'KILLED', 'MORE_THAN', g, null"
+                + " from generate_series(1, 5000) g", tag);
+        return tag;
+    }
+
+    @Test
+    void shouldExportEveryClaimAsCsvThatParsesBackToTheSameRows() {
+        String tag = fiveThousandClaims();
+        String csv = given().accept("text/csv").queryParam("tag", tag).when().get("/api/v1/claims")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+
+        List<List<String>> rows = parse(csv);
+        assertThat(rows.get(0)).startsWith("id", "statement", "type", "claimant");
+        List<List<String>> data = rows.subList(1, rows.size());
+        assertThat(data).hasSize(5000);
+        var stored = Db.rows("select id::text, statement, status, quantity_value::text from claim where tags @> array[?::text]"
+                + " order by created_at desc, id desc", tag);
+        for (int i = 0; i < stored.size(); i++) {
+            Map<String, Object> row = stored.get(i);
+            assertThat(data.get(i).get(0)).isEqualTo(row.get("id"));
+            assertThat(data.get(i).get(1)).isEqualTo(row.get("statement"));
+            assertThat(data.get(i).get(10)).isEqualTo(row.get("status"));
+            assertThat(data.get(i).get(17)).isEqualTo(row.get("quantity_value"));
+        }
+    }
+
+    @Test
+    void shouldCountClaimsByStatusAndType() {
+        String tag = fiveThousandClaims();
+        given().queryParam("tag", tag).when().get("/api/v1/stats/claims").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(5000))
+                .body("byStatus.IN_REVIEW", org.hamcrest.Matchers.equalTo(1666))
+                .body("byStatus.UNVERIFIED", org.hamcrest.Matchers.equalTo(3334))
+                .body("byStatus.VERIFIED", org.hamcrest.Matchers.equalTo(0))
+                .body("byType.CASUALTY_COUNT", org.hamcrest.Matchers.equalTo(5000))
+                .body("byType.QUOTE", org.hamcrest.Matchers.equalTo(0));
+        long inReview = Db.count("select count(*) from claim where tags @> array[?::text] and status = 'IN_REVIEW'", tag);
+        assertThat(inReview).isEqualTo(1666);
+    }
+
+    /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes and embedded line breaks. */
+    static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        assertThat(field.toString()).as("CSV ends with CRLF").isEmpty();
+        return rows;
+    }
+}
