@@ -1,5 +1,7 @@
 package org.claimledger.article;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@RolesAllowed(Role.READER_NAME)
 @Path(ArticleResource.PATH)
 @Tag(name = "Articles", description = "The stories that make, cite or fact-check claims")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +53,7 @@ class ArticleResource {
         this.idempotency = idempotency;
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createArticle", summary = "Record an article")
@@ -89,6 +93,7 @@ class ArticleResource {
         return Responses.read(articles.get(id), ifNoneMatch);
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -102,6 +107,7 @@ class ArticleResource {
         return Responses.ok(articles.update(id, precondition, patch));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article (soft: the record is kept)")

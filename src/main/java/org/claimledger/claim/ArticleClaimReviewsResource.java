@@ -1,5 +1,7 @@
 package org.claimledger.claim;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** An article's reviewed claims as one JSON-LD graph, for the article's page. */
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/articles/{id}/claimreviews")
 @Tag(name = "ClaimReview")
 class ArticleClaimReviewsResource {

@@ -1,5 +1,7 @@
 package org.claimledger.claim;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The claims side of an article: served by the claim feature, which owns the links. */
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/articles/{id}/claims")
 @Tag(name = "Articles")
 @Produces(MediaType.APPLICATION_JSON)

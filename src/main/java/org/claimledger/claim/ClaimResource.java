@@ -1,5 +1,7 @@
 package org.claimledger.claim;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +45,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@RolesAllowed(Role.READER_NAME)
 @Path(ClaimResource.PATH)
 @Tag(name = "Claims", description = "Discrete claims with their sources, article links and status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,6 +66,7 @@ class ClaimResource {
         this.links = links;
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createClaim", summary = "Record a claim")
@@ -125,6 +129,7 @@ class ClaimResource {
         return Responses.read(claims.get(id), ifNoneMatch);
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -139,6 +144,7 @@ class ClaimResource {
         return Responses.ok(claims.update(id, precondition, patch));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteClaim", summary = "Delete a claim (soft: the record is kept)")
@@ -147,6 +153,7 @@ class ClaimResource {
         claims.delete(id, ETags.requireIfMatch(ifMatch));
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @PUT
     @Path("/{id}/articles/{articleId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -178,6 +185,7 @@ class ClaimResource {
         return Responses.read(links.get(id, articleId), ifNoneMatch);
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @DELETE
     @Path("/{id}/articles/{articleId}")
     @Operation(operationId = "unlinkArticle", summary = "Remove a claim's link to an article (soft)")
@@ -186,6 +194,7 @@ class ClaimResource {
         links.delete(id, articleId, ETags.requireIfMatch(ifMatch));
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @POST
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -26,6 +26,8 @@ import org.claimledger.history.ChangeContext;
 import org.claimledger.history.ChangeType;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
+import org.claimledger.security.Actor;
+import org.claimledger.security.Role;
 import org.claimledger.source.SourceResponse;
 import org.claimledger.source.SourceService;
 import org.claimledger.source.Stance;
@@ -50,9 +52,11 @@ public class ClaimService {
     private final MergePatch mergePatch;
     private final HistoryService history;
     private final ChangeContext changeContext;
+    private final Actor actor;
 
     ClaimService(ClaimRepository claims, ArticleLinkRepository links, SourceService sources, ArticleService articles,
-            MergePatch mergePatch, HistoryService history, ChangeContext changeContext) {
+            MergePatch mergePatch, HistoryService history, ChangeContext changeContext, Actor actor) {
+        this.actor = actor;
         this.history = history;
         this.changeContext = changeContext;
         this.claims = claims;
@@ -221,6 +225,9 @@ public class ClaimService {
         if (!allowed.contains(to)) {
             throw new InvalidStatusTransition(from, to, from == to ? "the claim is already " + to
                     : from + " may move only to " + allowed, allowed);
+        }
+        if ((Workflow.VERDICTS.contains(to) || to == ClaimStatus.SUPERSEDED) && !actor.has(Role.EDITOR)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "giving a verdict or superseding a claim needs the editor role");
         }
         if (Workflow.VERDICTS.contains(to)) {
             requireEvidence(claim, from, to, change, allowed);

@@ -1,5 +1,7 @@
 package org.claimledger.claim;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/stats/claims")
 @Tag(name = "Claims")
 @Produces(MediaType.APPLICATION_JSON)

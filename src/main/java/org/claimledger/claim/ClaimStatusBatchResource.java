@@ -1,5 +1,7 @@
 package org.claimledger.claim;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One status change for many claims at once, each in its own transaction. */
+@RolesAllowed(Role.EDITOR_NAME)
 @Path("/api/v1/claims/status:batch")
 @Tag(name = "Claims")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.claimledger.history;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/articles/{id}/history")
 @Tag(name = "History")
 @Produces(MediaType.APPLICATION_JSON)

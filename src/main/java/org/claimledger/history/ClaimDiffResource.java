@@ -1,5 +1,7 @@
 package org.claimledger.history;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/claims/{id}/diff")
 @Tag(name = "History")
 @Produces(MediaType.APPLICATION_JSON)

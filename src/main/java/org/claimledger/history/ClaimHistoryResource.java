@@ -1,5 +1,7 @@
 package org.claimledger.history;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/claims/{id}/history")
 @Tag(name = "History", description = "Every change, attributable, reconstructable and tamper-evident")
 @Produces(MediaType.APPLICATION_JSON)

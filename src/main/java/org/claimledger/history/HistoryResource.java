@@ -1,5 +1,7 @@
 package org.claimledger.history;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The ledger-wide history: the sync feed for newsroom tools, and verification of every chain. */
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/history")
 @Tag(name = "History")
 @Produces(MediaType.APPLICATION_JSON)

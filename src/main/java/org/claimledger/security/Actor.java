@@ -1,17 +1,28 @@
 package org.claimledger.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Who is making the current request: the name that scopes Idempotency-Keys (and, with the history,
- * that revisions record). Until authentication exists every caller is {@code anonymous}.
+ * Who is making the current request: the authenticated name (an API key's name), which scopes
+ * Idempotency-Keys and is recorded as the actor of every revision.
  */
 @RequestScoped
 public class Actor {
 
     public static final String ANONYMOUS = "anonymous";
 
+    private final SecurityIdentity identity;
+
+    Actor(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
     public String name() {
-        return ANONYMOUS;
+        return identity == null || identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
+    }
+
+    public boolean has(Role role) {
+        return identity != null && identity.hasRole(role.roleName());
     }
 }

@@ -1,5 +1,7 @@
 package org.claimledger.source;
 
+import org.claimledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +34,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/claims/{claimId}/sources")
 @Tag(name = "Sources", description = "The evidence for or against a claim")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +49,7 @@ class SourceResource {
         this.idempotency = idempotency;
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addSource", summary = "Add a source to a claim")
@@ -75,6 +79,7 @@ class SourceResource {
         return Responses.read(sources.get(claimId, sourceId), ifNoneMatch);
     }
 
+    @RolesAllowed(Role.CHECKER_NAME)
     @PATCH
     @Path("/{sourceId}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
@@ -88,6 +93,7 @@ class SourceResource {
         return Responses.ok(sources.update(claimId, sourceId, precondition, patch));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @DELETE
     @Path("/{sourceId}")
     @Operation(operationId = "deleteSource", summary = "Remove a source from a claim (soft: the record is kept)")

@@ -1,5 +1,6 @@
 package org.claimledger.article;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.globalNewsArticle;
@@ -21,7 +22,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ArticleResourceTest {
+class ArticleResourceTest extends ApiTest {
 
     @Test
     void shouldRecordAnArticleAndReadItBack() {

@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createArticle;
@@ -16,7 +17,7 @@ import org.claimledger.support.Db;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ArticleLinkTest {
+class ArticleLinkTest extends ApiTest {
 
     private static final String LINK = "/api/v1/claims/{id}/articles/{articleId}";
 

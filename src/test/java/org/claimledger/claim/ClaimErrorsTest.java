@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.overSeventyKilled;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every refused create answers a clear problem and leaves PostgreSQL as it was. */
 @QuarkusTest
-class ClaimErrorsTest {
+class ClaimErrorsTest extends ApiTest {
 
     private Map<String, Long> before;
 

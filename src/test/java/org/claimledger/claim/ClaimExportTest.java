@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ import org.claimledger.support.Db;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ClaimExportTest {
+class ClaimExportTest extends ApiTest {
 
     /** 5,000 claims written straight into PostgreSQL, with statements that need CSV quoting. */
     private static String fiveThousandClaims() {

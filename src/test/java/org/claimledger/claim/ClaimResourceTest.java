@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.atLeastTwelveServiceMembers;
@@ -29,7 +30,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ClaimResourceTest {
+class ClaimResourceTest extends ApiTest {
 
     @Test
     void shouldRecordACasualtyCountAsStructuredData() {

@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.claim.WorkflowTest.addSource;
@@ -19,7 +20,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ClaimReviewTest {
+class ClaimReviewTest extends ApiTest {
 
     @Test
     void shouldPublishAVerdictAsSchemaOrgClaimReview() {

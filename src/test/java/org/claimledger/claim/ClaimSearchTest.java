@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createClaim;
@@ -15,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ClaimSearchTest {
+class ClaimSearchTest extends ApiTest {
 
     /** A word no other test writes, so the search sees only this test's claims. */
     private static String word() {

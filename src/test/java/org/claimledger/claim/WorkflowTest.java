@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.casualty;
@@ -25,7 +26,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class WorkflowTest {
+class WorkflowTest extends ApiTest {
 
     private static final String TYPE = "https://claimledger.org/problems/invalid-status-transition";
 

@@ -1,5 +1,6 @@
 package org.claimledger.common;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createClaim;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Writers racing each other never lose, duplicate or skip data. */
 @QuarkusTest
-class ConcurrencyTest {
+class ConcurrencyTest extends ApiTest {
 
     @Test
     void shouldLetExactlyOneOfTwentyPatchesWithTheSameEtagWin() throws Exception {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseStartupIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final String KEY = "cl_integration-test-admin-key-0123456789";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -38,7 +39,8 @@ class DatabaseStartupIT {
     void shouldStartOnTheEmbeddedDatabaseAndKeepItsDataAcrossRestarts() throws Exception {
         Path dataDir = temp.resolve("pg-data");
         int port = freePort();
-        Map<String, String> env = Map.of("CLAIMS_EMBEDDED_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", "" + port);
+        Map<String, String> env = Map.of("CLAIMS_EMBEDDED_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", "" + port,
+                "CLAIMS_BOOTSTRAP_ADMIN_KEY", KEY);
 
         String url = "https://globalnews.ca/news/" + UUID.randomUUID();
         String id;
@@ -68,6 +70,7 @@ class DatabaseStartupIT {
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                     "CLAIMS_EMBEDDED_DATA_DIR", unused.toString(),
+                    "CLAIMS_BOOTSTRAP_ADMIN_KEY", KEY,
                     "QUARKUS_HTTP_PORT", "" + port);
             String url = "https://globalnews.ca/news/" + UUID.randomUUID();
             try (var service = Service.start(env, temp.resolve("external.log"), port, http)) {
@@ -127,13 +130,14 @@ class DatabaseStartupIT {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header("Authorization", "Bearer " + KEY).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         }
 

@@ -1,5 +1,6 @@
 package org.claimledger.common;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.globalNewsArticle;
@@ -20,7 +21,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class IdempotencyTest {
+class IdempotencyTest extends ApiTest {
 
     @Inject
     IdempotentCreates idempotency;
@@ -72,7 +73,7 @@ class IdempotencyTest {
         try (var connection = Db.connect()) {
             connection.setAutoCommit(false);
             try (var hold = connection.prepareStatement("insert into idempotency_key (caller, key, request_hash, status,"
-                    + " body, created_at) values ('anonymous', ?, 'x', 0, '', now())")) {
+                    + " body, created_at) values ('bootstrap-admin', ?, 'x', 0, '', now())")) {
                 hold.setString(1, key);
                 hold.executeUpdate();
             }

@@ -1,5 +1,6 @@
 package org.claimledger.common;
 
+import org.claimledger.support.ApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createArticle;
 import static org.claimledger.support.Fixtures.createClaim;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * 2xx, never a 5xx) and that none of them wrote a row.
  */
 @QuarkusTest
-class MalformedInputFuzzTest {
+class MalformedInputFuzzTest extends ApiTest {
 
     private static final int REQUESTS = 10_000;
     private static final long SEED = 20210826L;
@@ -97,7 +98,8 @@ class MalformedInputFuzzTest {
     }
 
     private HttpResponse<String> send(Call call) throws Exception {
-        var builder = HttpRequest.newBuilder(base.resolve(call.path())).timeout(Duration.ofSeconds(30));
+        var builder = HttpRequest.newBuilder(base.resolve(call.path())).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + ADMIN_KEY);
         call.headers().forEach(builder::header);
         var publisher = call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package org.claimledger.common;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * annotated code. To refresh it after an API change: mvn test -Dtest=OpenApiContractTest -Dopenapi.update=true
  */
 @QuarkusTest
-class OpenApiContractTest {
+class OpenApiContractTest extends ApiTest {
 
     private static final Path COMMITTED = Path.of("openapi/openapi.yaml");
 

@@ -1,5 +1,6 @@
 package org.claimledger.history;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ClaimHistoryTest {
+class ClaimHistoryTest extends ApiTest {
 
     /** The story of the issue: recorded, revised, sourced, re-weighed, withdrawn. */
     record Story(String claim, String source, List<Integer> revisions) {
@@ -57,7 +58,7 @@ class ClaimHistoryTest {
         given().when().get(path).then().statusCode(200)
                 .body("items", hasSize(5))
                 .body("items.type", contains("DELETED", "UPDATED", "UPDATED", "UPDATED", "CREATED"))
-                .body("items.actor", contains("anonymous", "anonymous", "anonymous", "anonymous", "anonymous"))
+                .body("items.actor", contains("bootstrap-admin", "bootstrap-admin", "bootstrap-admin", "bootstrap-admin", "bootstrap-admin"))
                 .body("items.reason", contains("duplicate of a later claim", null, "Pentagon briefing", "revised toll", null))
                 .body("items[3].changes.field", contains("quantity.value"))
                 .body("items[3].changes[0].from", equalTo(70))
@@ -157,7 +158,7 @@ class ClaimHistoryTest {
         given().get("/api/v1/claims/{id}/history", claim).then().body("items[0].requestId", equalTo("newsroom-tool-4711"));
         var audited = Db.row("select a.claimant, r.actor, r.request_id from claim_aud a join revision r on r.id = a.rev"
                 + " where a.id = ? order by a.rev desc limit 1", UUID.fromString(claim));
-        assertThat(audited).containsEntry("claimant", "Reuters").containsEntry("actor", "anonymous")
+        assertThat(audited).containsEntry("claimant", "Reuters").containsEntry("actor", "bootstrap-admin")
                 .containsEntry("request_id", "newsroom-tool-4711");
     }
 
@@ -219,7 +220,7 @@ class ClaimHistoryTest {
                 .body("valid", equalTo(false)).body("firstBrokenRevision", equalTo(revised));
         try (var c = Db.connect(); var s = c.createStatement()) {
             s.execute("alter table revision disable trigger revision_append_only");
-            s.execute("update revision set actor = 'anonymous' where id = " + revised);
+            s.execute("update revision set actor = 'bootstrap-admin' where id = " + revised);
             s.execute("alter table revision enable trigger revision_append_only");
         }
         given().get("/api/v1/claims/{id}/history/verify", story.claim()).then().body("valid", equalTo(true));

@@ -1,5 +1,6 @@
 package org.claimledger.history;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createClaim;
@@ -16,7 +17,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class LedgerHistoryTest {
+class LedgerHistoryTest extends ApiTest {
 
     @Test
     void shouldKeepTheHistoryOfAnArticle() {

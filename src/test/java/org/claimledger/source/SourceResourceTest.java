@@ -1,5 +1,6 @@
 package org.claimledger.source;
 
+import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createClaim;
@@ -18,7 +19,7 @@ import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class SourceResourceTest {
+class SourceResourceTest extends ApiTest {
 
     @Test
     void shouldAddASourceAndMoveTheClaimsVersion() {

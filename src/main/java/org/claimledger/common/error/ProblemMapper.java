@@ -15,6 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.hibernate.StaleStateException;
 import org.claimledger.common.json.JsonProblems;
 import org.jboss.logging.Logger;
@@ -38,6 +41,21 @@ public class ProblemMapper {
         var builder = response(toProblem(e, path(uri)));
         e.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof AuthenticationFailedException
+                ? "the credentials are not valid (unknown, revoked or malformed); send Authorization: Bearer <API key>"
+                : "send Authorization: Bearer <API key>";
+        return response(new Problem(ProblemType.UNAUTHORIZED, detail, path(uri), null, null))
+                .header("WWW-Authenticate", "Bearer realm=\"claim-ledger\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return response(new Problem(ProblemType.FORBIDDEN, "your role does not allow this operation", path(uri), null,
+                null)).build();
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,9 @@ public record ProblemType(String uri, String title, int status) {
             of("unknown-property", "The body names a property that cannot be written", 400);
     public static final ProblemType VALIDATION_FAILED =
             of("validation-failed", "The request breaks one or more rules", 422);
+    public static final ProblemType UNAUTHORIZED =
+            of("unauthorized", "Authentication required", 401);
+    public static final ProblemType FORBIDDEN = of("forbidden", "Your role does not allow this", 403);
     public static final ProblemType NOT_FOUND = of("not-found", "Resource not found", 404);
     public static final ProblemType GONE = of("gone", "Resource was deleted", 410);
     public static final ProblemType METHOD_NOT_ALLOWED =

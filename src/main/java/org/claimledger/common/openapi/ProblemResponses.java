@@ -31,6 +31,10 @@ public class ProblemResponses implements OASFilter {
         boolean list = method == PathItem.HttpMethod.GET && op.getResponses() != null
                 && isPage(op.getResponses().getAPIResponse("200"));
         addIfAbsent(op, "400", "The request could not be read: malformed JSON, a wrong type, a bad id, parameter or header");
+        if (path.startsWith("/api/v1/")) {
+            addIfAbsent(op, "401", "No valid credentials: send Authorization: Bearer <API key> (WWW-Authenticate says so)");
+            addIfAbsent(op, "403", "Your role does not allow this operation");
+        }
         if (hasId) {
             addIfAbsent(op, "404", "No such resource");
             addIfAbsent(op, "410", "The resource was deleted");

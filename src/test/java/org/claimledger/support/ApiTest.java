@@ -1,0 +1,27 @@
+package org.claimledger.support;
+
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Tests of the API call it as the configured bootstrap admin (every role) unless a request sends
+ * its own Authorization header (an empty one calls anonymously).
+ */
+public abstract class ApiTest {
+
+    public static final String ADMIN_KEY = "cl_test-admin-key-0123456789abcdefghijklmnop";
+    public static final String ADMIN_NAME = "bootstrap-admin";
+
+    private static final Filter AS_ADMIN = (request, response, context) -> {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+            request.header("Authorization", "Bearer " + ADMIN_KEY);
+        }
+        return context.next(request, response);
+    };
+
+    @BeforeAll
+    static void authenticateAsAdmin() {
+        RestAssured.replaceFiltersWith(AS_ADMIN);
+    }
+}
