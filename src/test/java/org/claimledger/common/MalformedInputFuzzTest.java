@@ -280,7 +280,7 @@ class MalformedInputFuzzTest extends ApiTest {
 
     private Call badId() {
         String junk = pick(List.of(randomWord(), "123", "null", "00000000-0000-0000-0000-00000000000z",
-                URLEncoder.encode(randomText(10), StandardCharsets.UTF_8), "%00", "a%0Ab"));
+                URLEncoder.encode(randomText(10), StandardCharsets.UTF_8), "%00", "a%0Ab", "%3A%25zz", "x%3Ay%25G3"));
         String path = pick(List.of("/api/v1/claims/" + junk, "/api/v1/articles/" + junk,
                 "/api/v1/claims/" + junk + "/sources", "/api/v1/claims/" + claim + "/sources/" + junk,
                 "/api/v1/claims/" + claim + "/articles/" + junk, "/api/v1/articles/" + junk + "/claims",

@@ -15,12 +15,15 @@ import java.net.URI;
 @PreMatching
 public class ColonInPath implements ContainerRequestFilter {
 
+    private static final String ENCODED = "/status%3abatch";
+
     @Override
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
-        if (raw != null && (raw.contains("%3A") || raw.contains("%3a"))) {
-            String path = raw.replace("%3A", ":").replace("%3a", ":");
+        // only the custom methods we have, and nothing else: rewriting other escapes would decode twice
+        if (raw != null && raw.toLowerCase(java.util.Locale.ROOT).endsWith(ENCODED)) {
+            String path = raw.substring(0, raw.length() - ENCODED.length()) + "/status:batch";
             String query = uri.getRawQuery();
             request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
                     + (query == null ? "" : "?" + query)));

@@ -30,7 +30,13 @@ public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor 
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+        String path;
+        try {
+            path = request.getUriInfo().getPath();
+            request.getUriInfo().getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter("path", "the URL has an invalid percent-encoding");
+        }
         if (hasControl(path)) {
             throw ProblemException.invalidParameter("path", "the path contains control characters");
         }
