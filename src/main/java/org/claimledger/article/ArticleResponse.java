@@ -12,7 +12,7 @@ public record ArticleResponse(
         @Schema(examples = "https://globalnews.ca/news/8143924/isis-k-kabul-airport-attack/") String url,
         @Schema(examples = "Here's what we know about ISIS-K, the group behind the deadly Kabul bombings") String title,
         @Schema(examples = "Global News") String publisher,
-        List<String> authors,
+        @Schema(maxItems = 50) List<String> authors,
         @Schema(examples = "2021-08-26T18:30:00Z") Instant publishedAt,
         @Schema(examples = "en") String language,
         @Schema(examples = "2026-11-28T22:15:00.123456Z") Instant createdAt,

@@ -26,6 +26,9 @@ public class ArticleLinkService {
     public record Put(ArticleLinkResponse link, boolean created) {
     }
 
+    /** The most articles one claim may be linked to. */
+    public static final int MAX_PER_CLAIM = 100;
+
     private final ArticleLinkRepository links;
     private final ClaimService claims;
     private final ClaimRepository claimRows;
@@ -70,6 +73,11 @@ public class ArticleLinkService {
         } else if (ifMatch != null && !ifMatch.tags().contains("*")) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match names a version of a link that does not exist");
+        }
+        if (!exists && links.count("claimId = ?1 and deletedAt is null", claimId) >= MAX_PER_CLAIM) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "a claim may link at most " + MAX_PER_CLAIM
+                    + " articles", List.of(new org.claimledger.common.error.FieldError("articles",
+                            "at most " + MAX_PER_CLAIM + " per claim")));
         }
         claims.changeChild(claimId);
         if (link == null) {

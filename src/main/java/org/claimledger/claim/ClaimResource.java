@@ -87,7 +87,7 @@ class ClaimResource {
                     + "With Accept: text/csv, every claim the filters select (no limit, no cursor) as CSV (RFC 4180): "
                     + "one header row, then one row per claim, streamed; tags joined with ';'.")
     @APIResponse(responseCode = "200", description = "A page of claims, or all of them as CSV", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageClaimResponse")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public RestResponse<Page<ClaimResponse>> list(@BeanParam ClaimFilterParams filter, @BeanParam PageParams page,
             UriInfo uri) {
@@ -216,7 +216,10 @@ class ClaimResource {
     @GET
     @Path("/{id}/lineage")
     @Operation(operationId = "getClaimLineage", summary = "The supersession chain a claim belongs to, oldest first",
-            description = "How a figure evolved: 70 killed, superseded by 90, superseded by 170.")
+            description = "How a figure evolved: 70 killed, superseded by 90, superseded by 170. A chain holds at most "
+                    + "100 claims.")
+    @APIResponse(responseCode = "200", description = "The chain, oldest first", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, maxItems = 100, implementation = LineageEntry.class)))
     public java.util.List<LineageEntry> lineage(@RestPath UUID id) {
         return claims.lineage(id);
     }

@@ -45,6 +45,9 @@ public class ClaimService {
             "verdictAt", "read-only", "supersededBy", "read-only; set with POST /api/v1/claims/{id}/status",
             "supersededAt", "read-only");
 
+    /** The most claims one supersession chain may hold. */
+    static final int MAX_LINEAGE = 100;
+
     private final ClaimRepository claims;
     private final ArticleLinkRepository links;
     private final SourceService sources;
@@ -283,6 +286,10 @@ public class ClaimService {
         if (claims.supersessionReaches(successor, claim.id)) {
             throw new InvalidStatusTransition(from, ClaimStatus.SUPERSEDED, "claim " + successor
                     + " is itself superseded, directly or not, by this claim: that would make a cycle", allowed);
+        }
+        if (claims.lineage(successor).size() + claims.lineage(claim.id).size() > MAX_LINEAGE) {
+            throw new InvalidStatusTransition(from, ClaimStatus.SUPERSEDED, "a supersession chain may hold at most "
+                    + MAX_LINEAGE + " claims", allowed);
         }
     }
 

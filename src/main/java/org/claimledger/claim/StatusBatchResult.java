@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What happened to each claim of a batch, in request order. */
 @Schema(name = "StatusBatchResult")
-public record StatusBatchResult(List<Item> items) {
+public record StatusBatchResult(@Schema(maxItems = 500) List<Item> items) {
 
     @Schema(name = "StatusBatchResultItem")
     public record Item(

@@ -31,9 +31,9 @@ class ClaimDiffResource {
     @Operation(operationId = "diffClaimRevisions", summary = "The field-level changes between two revisions of a claim")
     public DiffResponse diff(@RestPath UUID id,
             @RestQuery @Parameter(required = true, description = "The earlier revision",
-                    schema = @Schema(type = SchemaType.INTEGER)) String from,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String from,
             @RestQuery @Parameter(required = true, description = "The later revision",
-                    schema = @Schema(type = SchemaType.INTEGER)) String to) {
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String to) {
         return history.diff(EntityType.CLAIM, id, HistoryParams.revision("from", from), HistoryParams.revision("to", to));
     }
 }

@@ -62,7 +62,8 @@ class ClaimHistoryResource {
     @APIResponse(responseCode = "200", description = "The claim at that revision",
             content = @Content(schema = @Schema(ref = "Claim")))
     public JsonNode at(@RestPath UUID id,
-            @RestPath @Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER))
+            @RestPath @Parameter(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER,
+                    format = "int64", minimum = "1"))
             String revision) {
         return history.snapshot(EntityType.CLAIM, id, HistoryParams.revision("revision", revision));
     }

@@ -10,7 +10,7 @@ public record LedgerVerifyResponse(
         long entities,
         long revisions,
         @Schema(description = "How many chains are broken.") long brokenChains,
-        @Schema(description = "The broken chains, at most the first 100.") List<Broken> broken) {
+        @Schema(description = "The broken chains, at most the first 100.", maxItems = 100) List<Broken> broken) {
 
     public record Broken(EntityType entityType, UUID entityId, long firstBrokenRevision) {
     }

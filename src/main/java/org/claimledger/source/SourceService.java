@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.claimledger.claim.ClaimService;
+import org.claimledger.common.error.FieldError;
 import org.claimledger.common.error.Gone;
 import org.claimledger.common.error.NotFound;
+import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.http.ETags.Precondition;
 import org.claimledger.common.json.MergePatch;
 import org.claimledger.common.paging.Cursor;
@@ -39,9 +42,16 @@ public class SourceService {
         this.mergePatch = mergePatch;
     }
 
+    /** The most live sources one claim may have. */
+    public static final int MAX_PER_CLAIM = 100;
+
     @Transactional
     public SourceResponse add(UUID claimId, SourceRequest request) {
         claims.changeChild(claimId);
+        if (sources.count("claimId = ?1 and deletedAt is null", claimId) >= MAX_PER_CLAIM) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "a claim may have at most " + MAX_PER_CLAIM
+                    + " sources", List.of(new FieldError("sources", "at most " + MAX_PER_CLAIM + " per claim")));
+        }
         Source source = new Source();
         source.id = Ids.newId();
         source.claimId = claimId;

@@ -20,7 +20,7 @@ public final class Problem {
     public final String type;
     @Schema(examples = "The request breaks one or more rules")
     public final String title;
-    @Schema(examples = "422")
+    @Schema(examples = "422", format = "int32", minimum = "100", maximum = "599")
     public final int status;
     @Schema(examples = "quantity is required for a CASUALTY_COUNT claim")
     public final String detail;

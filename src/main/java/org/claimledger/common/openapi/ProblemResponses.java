@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents, on every operation, the problem responses and headers that the shared HTTP rules
- * produce, so that each resource method does not have to repeat them and none is forgotten.
+ * produce (preconditions, idempotency, authentication, rate limits, change reasons), so that each
+ * resource method does not have to repeat them and none is forgotten; and the limits that hold for
+ * every value (see {@link Limits}).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -21,9 +23,37 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            Schema change = openAPI.getComponents().getSchemas().get("Change");
+            if (change != null && change.getProperties() != null) {
+                change.addProperty("from", anyValue("The value before; null when the field was absent"));
+                change.addProperty("to", anyValue("The value after; null when the field was removed"));
+            }
+            openAPI.getComponents().getSchemas().values().forEach(Limits::apply);
+        }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean hasId = path.contains("{");
-            item.getOperations().forEach((method, op) -> describe(path, method, op, hasId));
+            item.getOperations().forEach((method, op) -> {
+                describe(path, method, op, hasId);
+                if (op.getParameters() != null) {
+                    op.getParameters().forEach(p -> Limits.apply(p.getSchema()));
+                }
+                if (op.getResponses() != null) {
+                    op.getResponses().getAPIResponses().values().forEach(r -> {
+                        if (r.getContent() != null) {
+                            r.getContent().getMediaTypes().forEach((type, media) -> {
+                                if (type.equals("text/csv") && media.getSchema() != null) {
+                                    media.getSchema().format("binary");
+                                }
+                                Limits.apply(media.getSchema());
+                            });
+                        }
+                        if (r.getHeaders() != null) {
+                            r.getHeaders().values().forEach(h -> Limits.apply(h.getSchema()));
+                        }
+                    });
+                }
+            });
         });
     }
 
@@ -83,6 +113,52 @@ public class ProblemResponses implements OASFilter {
             }
         }
         addIfAbsent(op, "500", "Unexpected error; the body names an incident id, never a stack trace");
+        if (path.startsWith("/api/v1/")) {
+            addIfAbsent(op, "429", "Over the caller's rate limit; Retry-After says in how many seconds to retry");
+            header(op, "429", "Retry-After", "Seconds until the caller's budget is renewed");
+            op.getResponses().getAPIResponses().forEach((code, response) -> {
+                if (code.startsWith("2") || code.startsWith("4")) {
+                    rateHeaders(response);
+                }
+            });
+            if (method != PathItem.HttpMethod.GET) {
+                parameter(op, "X-Change-Reason", "Why this change is made; recorded in the revision", 500);
+            }
+            parameter(op, "X-Request-Id", "Your id for this request ([A-Za-z0-9._:-]); recorded in the revision and "
+                    + "echoed, generated when absent", 100);
+        }
+    }
+
+    /** A changed value: text, a number, true or false, a list of text (tags, authors), or null. */
+    private static Schema anyValue(String description) {
+        return OASFactory.createSchema().description(description)
+                .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(Limits.MAX_TEXT))
+                .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NUMBER))
+                .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN))
+                .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(50)
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(300)))
+                .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+    }
+
+    private static void rateHeaders(APIResponse response) {
+        for (String[] h : new String[][] {{"RateLimit-Limit", "Requests a minute this caller may make"},
+                {"RateLimit-Remaining", "Requests left in the current minute"},
+                {"RateLimit-Reset", "Seconds until the budget is renewed"}}) {
+            if (response.getHeaders() == null || !response.getHeaders().containsKey(h[0])) {
+                response.addHeader(h[0], OASFactory.createHeader().description(h[1]).schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))));
+            }
+        }
+    }
+
+    private static void parameter(Operation op, String name, String description, int maxLength) {
+        if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
+            return;
+        }
+        op.addParameter(OASFactory.createParameter().name(name).in(org.eclipse.microprofile.openapi.models.parameters
+                .Parameter.In.HEADER).description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(maxLength)));
     }
 
     private static boolean isPage(APIResponse response) {

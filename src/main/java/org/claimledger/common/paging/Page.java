@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: its items and the opaque cursor of the next page, null on the last page. */
 public record Page<T>(
-        List<T> items,
+        @Schema(maxItems = 200) List<T> items,
         @Schema(description = "Pass as `cursor` to read the next page; null on the last page.",
                 nullable = true, examples = "eyJzIjoiLWNyZWF0ZWRBdCJ9.Ab12Cd34") String nextCursor) {
 

@@ -10,7 +10,7 @@ public class PageParams {
 
     @RestQuery
     @Parameter(description = "Items per page, 1 to 200.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
     String limit;
 
     @RestQuery
