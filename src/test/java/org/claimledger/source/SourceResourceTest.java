@@ -96,4 +96,16 @@ class SourceResourceTest extends ApiTest {
         assertThat(Db.count("select count(*) from source")).isEqualTo(before);
         given().when().get("/api/v1/claims/{c}/sources/{s}", claim, UUID.randomUUID()).then().statusCode(404);
     }
+
+    @Test
+    void shouldRefuseTheHundredAndFirstSourceOfAClaim() {
+        String claim = createClaim(overSeventyKilled());
+        Db.execute("insert into source (id, claim_id, url, stance, created_at, updated_at, version)"
+                + " select gen_random_uuid(), ?, 'https://example.org/' || g, 'CONTEXT', now(), now(), 0"
+                + " from generate_series(1, 100) g", UUID.fromString(claim));
+        given().contentType(ContentType.JSON).body(pentagonBriefing("SUPPORTS"))
+                .when().post("/api/v1/claims/{id}/sources", claim)
+                .then().statusCode(422).body("errors[0].field", equalTo("sources"));
+        assertThat(Db.count("select count(*) from source where claim_id = ?", UUID.fromString(claim))).isEqualTo(100);
+    }
 }
