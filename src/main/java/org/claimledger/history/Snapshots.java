@@ -37,7 +37,8 @@ final class Snapshots {
         for (String field : fields) {
             JsonNode a = from.get(field);
             JsonNode b = to.get(field);
-            if (!Objects.equals(normal(a), normal(b))) {
+            boolean bornAlive = field.equals("deleted") && normal(a) == null && b != null && !b.asBoolean();
+            if (!bornAlive && !Objects.equals(normal(a), normal(b))) {
                 changes.add(new Change(field, normal(a), normal(b)));
             }
         }
