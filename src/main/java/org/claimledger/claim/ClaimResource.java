@@ -58,8 +58,11 @@ class ClaimResource {
 
     private final IdempotentCreates idempotency;
     private final HistoryService history;
+    private final ClaimMetrics metrics;
 
-    ClaimResource(ClaimService claims, ArticleLinkService links, IdempotentCreates idempotency, HistoryService history) {
+    ClaimResource(ClaimService claims, ArticleLinkService links, IdempotentCreates idempotency, HistoryService history,
+            ClaimMetrics metrics) {
+        this.metrics = metrics;
         this.history = history;
         this.claims = claims;
         this.idempotency = idempotency;
@@ -75,10 +78,14 @@ class ClaimResource {
     public Response create(
             @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same body replays the first response", schema = @Schema(maxLength = 255)) String idempotencyKey,
             @NotNull @Valid ClaimRequest request, UriInfo uri) {
-        return idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
+        Response response = idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
             ClaimResponse created = claims.create(request);
             return new Created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
         });
+        if (response.getHeaderString(IdempotentCreates.REPLAYED_HEADER) == null) {
+            metrics.created();
+        }
+        return response;
     }
 
     @GET
@@ -210,7 +217,9 @@ class ClaimResource {
     public RestResponse<ClaimResponse> changeStatus(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @NotNull @Valid StatusChange change) {
         var precondition = ETags.requireIfMatch(ifMatch);
-        return Responses.ok(claims.changeStatus(id, precondition, change));
+        ClaimResponse changed = claims.changeStatus(id, precondition, change);
+        metrics.statusChanged(changed.status());
+        return Responses.ok(changed);
     }
 
     @GET

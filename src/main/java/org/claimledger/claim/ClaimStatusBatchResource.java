@@ -28,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ClaimStatusBatchResource {
 
     private final ClaimService claims;
+    private final ClaimMetrics metrics;
 
-    ClaimStatusBatchResource(ClaimService claims) {
+    ClaimStatusBatchResource(ClaimService claims, ClaimMetrics metrics) {
         this.claims = claims;
+        this.metrics = metrics;
     }
 
     @POST
@@ -48,6 +50,7 @@ class ClaimStatusBatchResource {
             try {
                 var changed = claims.changeStatus(item.id(), ETags.requireIfMatch(item.ifMatch()), change);
                 results.add(new StatusBatchResult.Item(item.id(), 200, changed.etag(), null));
+                metrics.statusChanged(changed.status());
             } catch (ProblemException e) {
                 results.add(new StatusBatchResult.Item(item.id(), e.type().status(), null,
                         ProblemMapper.toProblem(e, instance)));

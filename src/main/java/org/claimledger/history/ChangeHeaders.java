@@ -33,6 +33,7 @@ public class ChangeHeaders {
             requestId = UUID.randomUUID().toString();
         }
         request.setProperty(REQUEST_ID, requestId);
+        org.jboss.logging.MDC.put("requestId", requestId);
         String reason = request.getHeaderString(REASON);
         change.set(null, requestId);
         if (reason != null) {

@@ -115,9 +115,19 @@ public class ProblemMapper {
                 path(uri), null, null)).build();
     }
 
+    /** A unique or foreign-key rule of the schema, broken by a concurrent request: retrying reads the new state. */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return response(new Problem(ProblemType.CONFLICT, "the change conflicts with another one made at the same "
+                + "moment; read the resource again and retry", path(uri), null, null)).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraint(violation, uri);
+            }
             if (cause instanceof ProblemException p) {
                 return problem(p, uri);
             }

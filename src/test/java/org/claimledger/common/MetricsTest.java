@@ -1,0 +1,49 @@
+package org.claimledger.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.createClaim;
+import static org.claimledger.support.Fixtures.overSeventyKilled;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.claimledger.support.ApiTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MetricsTest extends ApiTest {
+
+    private static double metric(String text, String name, String labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + (labels.isEmpty() ? "" : "\\{[^}]*" + Pattern.quote(labels) + "[^}]*\\}")
+                + "\\s+([0-9.eE+-]+)$").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static String scrape() {
+        return given().header("Authorization", "").get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void shouldCountCreatedClaimsAndStatusChanges() {
+        String before = scrape();
+        createClaim(overSeventyKilled());
+        String claim = createClaim(overSeventyKilled());
+        String replayKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", replayKey).body(overSeventyKilled())
+                    .post("/api/v1/claims").then().statusCode(201);
+        }
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("status", "IN_REVIEW"))
+                .post("/api/v1/claims/{id}/status", claim).then().statusCode(200);
+        String after = scrape();
+
+        assertThat(metric(after, "claims_created_total", "") - metric(before, "claims_created_total", "")).isEqualTo(3.0);
+        assertThat(metric(after, "claims_status_changes_total", "status=\"IN_REVIEW\"")
+                - metric(before, "claims_status_changes_total", "status=\"IN_REVIEW\"")).isEqualTo(1.0);
+        assertThat(after).contains("http_server_requests_seconds_count").contains("agroal_").contains("jvm_memory_used_bytes");
+    }
+}
