@@ -124,7 +124,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return constraint(violation, uri);
             }
@@ -134,7 +134,7 @@ public class ProblemMapper {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentWrite((RuntimeException) cause, uri);
             }
-            if (cause instanceof SQLTransientConnectionException) {
+            if (databaseUnreachable(cause)) {
                 return response(new Problem(ProblemType.SERVICE_UNAVAILABLE,
                         "the database cannot be reached; retry shortly", path(uri), null, null))
                         .header("Retry-After", "2").build();
@@ -145,6 +145,20 @@ public class ProblemMapper {
         return response(new Problem(ProblemType.INTERNAL,
                 "an unexpected error occurred; quote incident " + incident + " when reporting it",
                 path(uri), null, Map.of("incident", incident))).build();
+    }
+
+    /** No connection could be had, or the server went away: a retry may succeed, so 503, not 500. */
+    static boolean databaseUnreachable(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            String message = String.valueOf(sql.getMessage());
+            return (state != null && (state.startsWith("08") || state.startsWith("57P")))
+                    || message.contains("Acquisition timeout");
+        }
+        return false;
     }
 
     private static Response.ResponseBuilder response(Problem problem) {
