@@ -1,0 +1,128 @@
+package org.claimledger.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.claimledger.support.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the packaged service on two loopback ports over one PostgreSQL: the guarantees
+ * that hold within one instance (one winner per ETag, one row per Idempotency-Key) hold across them,
+ * because every piece of state they share lives in PostgreSQL.
+ */
+class ScaleOutIT {
+
+    private static final String CLAIM = "{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\","
+            + " \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
+
+    @TempDir
+    static Path temp;
+
+    private static EmbeddedPostgres postgres;
+    private static String jdbc;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        jdbc = postgres.getJdbcUrl("postgres", "postgres");
+        int portA = ServiceProcess.freePort();
+        a = ServiceProcess.start(env(portA), temp.resolve("a.log"), portA, HTTP);
+        int portB = ServiceProcess.freePort();
+        b = ServiceProcess.start(env(portB), temp.resolve("b.log"), portB, HTTP);
+    }
+
+    private static Map<String, String> env(int port) {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
+                "QUARKUS_HTTP_PORT", Integer.toString(port));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, postgres}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldLetExactlyOneOfTwentyPatchesWinAcrossTwoInstances() throws Exception {
+        String id = a.post("/api/v1/claims", CLAIM).body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        List<Integer> statuses = race(20, i -> (i % 2 == 0 ? a : b).send("PATCH", "/api/v1/claims/" + id,
+                "{\"quantity\": {\"value\": " + (71 + i) + "}}", Map.of("If-Match", "\"0\"")).statusCode());
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        assertThat(statuses.stream().filter(s -> s == 412).count()).isEqualTo(19);
+        try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                var s = c.prepareStatement("select version from claim where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void shouldCreateOnceForOneIdempotencyKeySentToBothInstances() throws Exception {
+        String key = UUID.randomUUID().toString();
+        List<HttpResponse<String>> responses = race(20, i -> (i % 2 == 0 ? a : b).send("POST", "/api/v1/claims",
+                CLAIM, Map.of("Idempotency-Key", key)));
+        var bodies = new HashSet<String>();
+        for (var r : responses) {
+            assertThat(r.statusCode()).isEqualTo(201);
+            bodies.add(r.body());
+        }
+        assertThat(bodies).hasSize(1);
+        String id = bodies.iterator().next().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(b.get("/api/v1/claims/" + id).statusCode()).isEqualTo(200);
+    }
+
+    static <T> List<T> race(int n, Call<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            Callable<T> task = () -> {
+                go.await();
+                return call.run(index);
+            };
+            futures.add(pool.submit(task));
+        }
+        go.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return results;
+    }
+
+    interface Call<T> {
+        T run(int index) throws Exception;
+    }
+}
