@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.claimledger.common.error.NotFound;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.paging.Cursor;
@@ -37,7 +38,8 @@ import org.hibernate.envers.AuditReaderFactory;
 public class HistoryService {
 
     static final ProblemType REVISION_NOT_FOUND = ProblemType.of("revision-not-found", "No such revision", 404);
-    static final ProblemType NO_HISTORY = ProblemType.of("not-found", "Resource not found", 404);
+    /** Writes the revision envelope that is hashed; one instance, as the spelling must never vary. */
+    private static final ObjectMapper ENVELOPE = new ObjectMapper();
 
     private final HistoryRepository history;
     private final EntityManager em;
@@ -84,12 +86,15 @@ public class HistoryService {
 
     public Page<RevisionResponse> page(EntityType type, UUID id, String actor, String field, Instant since,
             Instant until, int limit, String cursorText) {
-        requireHistory(type, id);
         var filter = new HistoryFilter(actor, field, since, until);
         String fingerprint = Cursor.fingerprint("history", type, id, filter);
         Cursor after = Cursor.decode(cursorText, fingerprint);
         Long before = after == null ? null : revisionOf(after);
-        return Page.slice(history.page(type, id, filter, limit, before), limit,
+        var found = history.page(type, id, filter, limit, before);
+        if (found.isEmpty()) {
+            requireHistory(type, id); // one more query only to tell "no such entity" from "nothing matches"
+        }
+        return Page.slice(found, limit,
                 row -> new Cursor(Long.toString(row.rev()), id, fingerprint), rows -> rows.stream().map(this::view).toList());
     }
 
@@ -113,9 +118,11 @@ public class HistoryService {
 
     /** The entity's whole state at an instant, or 404 when it did not exist yet. */
     public JsonNode snapshotAt(EntityType type, UUID id, Instant instant) {
-        requireHistory(type, id);
-        var row = history.asOf(type, id, instant).orElseThrow(() -> new ProblemException(REVISION_NOT_FOUND,
-                type.name().toLowerCase() + " " + id + " did not exist yet at " + instant));
+        var row = history.asOf(type, id, instant).orElseThrow(() -> {
+            requireHistory(type, id);
+            return new ProblemException(REVISION_NOT_FOUND,
+                    type.name().toLowerCase() + " " + id + " did not exist yet at " + instant);
+        });
         return stateOf(row);
     }
 
@@ -126,9 +133,11 @@ public class HistoryService {
     }
 
     private HistoryRepository.Row recorded(EntityType type, UUID id, long rev) {
-        requireHistory(type, id);
-        return history.at(type, id, rev).orElseThrow(() -> new ProblemException(REVISION_NOT_FOUND,
-                "revision " + rev + " did not change " + type.name().toLowerCase() + " " + id));
+        return history.at(type, id, rev).orElseThrow(() -> {
+            requireHistory(type, id);
+            return new ProblemException(REVISION_NOT_FOUND,
+                    "revision " + rev + " did not change " + type.name().toLowerCase() + " " + id);
+        });
     }
 
     @Transactional
@@ -181,7 +190,7 @@ public class HistoryService {
     /** Whether any history exists for the entity: 404 otherwise. */
     public void requireHistory(EntityType type, UUID id) {
         if (!history.exists(type, id)) {
-            throw new ProblemException(NO_HISTORY, type.name().toLowerCase() + " " + id + " does not exist");
+            throw new NotFound(type.name().toLowerCase(), id);
         }
     }
 
@@ -244,7 +253,7 @@ public class HistoryService {
         envelope.put("reason", reason);
         envelope.put("requestId", requestId);
         try {
-            return new ObjectMapper().writeValueAsString(envelope);
+            return ENVELOPE.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -87,7 +87,6 @@ class ClaimSearchTest extends ApiTest {
         var claim = overSeventyKilled();
         claim.put("tags", List.of(tag));
         String before = createClaim(claim);
-        String since = given().when().get("/api/v1/claims/{id}", before).then().extract().path("updatedAt");
         String after = createClaim(claim);
         given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("claimant", "Reuters")).patch("/api/v1/claims/{id}", before).then().statusCode(200);
@@ -98,6 +97,5 @@ class ClaimSearchTest extends ApiTest {
                 .then().statusCode(200).body("items.id", contains(after, before));
         given().queryParam("tag", tag).queryParam("updatedSince", "2999-01-01T00:00:00Z").when().get("/api/v1/claims")
                 .then().statusCode(200).body("items", empty());
-        assertThat(since).isNotNull();
     }
 }

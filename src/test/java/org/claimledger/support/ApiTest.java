@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class ApiTest {
 
     public static final String ADMIN_KEY = "cl_test-admin-key-0123456789abcdefghijklmnop";
-    public static final String ADMIN_NAME = "bootstrap-admin";
 
     private static final Filter AS_ADMIN = (request, response, context) -> {
         if (!request.getHeaders().hasHeaderWithName("Authorization")) {

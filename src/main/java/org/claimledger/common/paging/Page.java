@@ -22,8 +22,4 @@ public record Page<T>(
         List<E> kept = rows.subList(0, limit);
         return new Page<>(toItems.apply(kept), cursorOf.apply(kept.get(limit - 1)).encode());
     }
-
-    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
-        return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
-    }
 }

@@ -31,10 +31,6 @@ public enum Sort {
         return column.equals("created_at") ? createdAt : updatedAt;
     }
 
-    public String column() {
-        return column;
-    }
-
     public boolean descending() {
         return descending;
     }
