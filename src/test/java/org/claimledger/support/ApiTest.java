@@ -6,7 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Tests of the API call it as the configured bootstrap admin (every role) unless a request sends
- * its own Authorization header (an empty one calls anonymously).
+ * its own Authorization header (an empty one calls anonymously). No test expects a 500: one fails
+ * the test at once, with the server's log of the incident in the message.
  */
 public abstract class ApiTest {
 
@@ -16,7 +17,12 @@ public abstract class ApiTest {
         if (!request.getHeaders().hasHeaderWithName("Authorization")) {
             request.header("Authorization", "Bearer " + ADMIN_KEY);
         }
-        return context.next(request, response);
+        var answered = context.next(request, response);
+        if (answered.statusCode() == 500) {
+            throw new AssertionError(request.getMethod() + " " + request.getURI() + " answered 500: "
+                    + answered.asString() + "\n" + ServerLog.incident(answered.asString()));
+        }
+        return answered;
     };
 
     @BeforeAll
