@@ -1,0 +1,89 @@
+-- One operation of the benchmark, chosen by BENCH_OP; wrk runs it over many connections.
+-- Environment: BENCH_OP (get|list|search|create|patch|history), BENCH_KEY (API key), BENCH_IDS
+-- (file of claim ids, one a line), BENCH_SEARCH (search text), BENCH_SEED, BENCH_DELAY_MS (per
+-- connection pause between requests, for a fixed lower rate; 0 = as fast as possible).
+-- done() prints one line "BENCH-RESULT {json}" that bench.py reads.
+
+local op = os.getenv("BENCH_OP")
+local key = os.getenv("BENCH_KEY")
+local ids_file = os.getenv("BENCH_IDS")
+local search = os.getenv("BENCH_SEARCH") or "kabul"
+local seed = tonumber(os.getenv("BENCH_SEED") or "42")
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local threads = {}
+
+function setup(thread)
+  thread:set("tid", #threads + 1)
+  table.insert(threads, thread)
+end
+
+local ids = {}
+local counter = 0
+local headers = {}
+
+local function urlencode(s)
+  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function init(args)
+  math.randomseed(seed * 1000 + (tid or 0))
+  if ids_file and ids_file ~= "" then
+    for line in io.lines(ids_file) do
+      ids[#ids + 1] = line
+    end
+  end
+  headers["Authorization"] = "Bearer " .. key
+  headers["Accept"] = "application/json"
+end
+
+local function any_id()
+  return ids[math.random(#ids)]
+end
+
+local function with(extra)
+  local h = {}
+  for k, v in pairs(headers) do h[k] = v end
+  for k, v in pairs(extra) do h[k] = v end
+  return h
+end
+
+local create_body = '{"statement":"Benchmark: two explosions killed over 70 people near the airport",'
+  .. '"type":"CASUALTY_COUNT","claimant":"Global News","claimDate":"2021-08-26","language":"en",'
+  .. '"location":"Kabul, Afghanistan","tags":["bench"],'
+  .. '"quantity":{"measure":"KILLED","qualifier":"MORE_THAN","value":70,"subject":"people"}}'
+
+function request()
+  counter = counter + 1
+  if op == "get" then
+    return wrk.format("GET", "/api/v1/claims/" .. any_id(), headers)
+  elseif op == "list" then
+    return wrk.format("GET", "/api/v1/claims?status=IN_REVIEW&limit=50", headers)
+  elseif op == "search" then
+    return wrk.format("GET", "/api/v1/claims?q=" .. urlencode(search) .. "&limit=50", headers)
+  elseif op == "history" then
+    return wrk.format("GET", "/api/v1/claims/" .. any_id() .. "/history", headers)
+  elseif op == "create" then
+    local h = with({["Content-Type"] = "application/json",
+      ["Idempotency-Key"] = string.format("bench-%d-%d-%d-%d", seed, tid, counter, math.random(1, 1000000000))})
+    return wrk.format("POST", "/api/v1/claims", h, create_body)
+  elseif op == "patch" then
+    local h = with({["Content-Type"] = "application/merge-patch+json", ["If-Match"] = "*"})
+    local body = string.format('{"location":"Kabul, Afghanistan (%d)"}', math.random(1, 1000000))
+    return wrk.format("PATCH", "/api/v1/claims/" .. any_id(), h, body)
+  end
+  error("unknown BENCH_OP " .. tostring(op))
+end
+
+if pause > 0 then
+  function delay()
+    return pause
+  end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('BENCH-RESULT {"requests":%d,"duration_us":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,'
+      .. '"mean_us":%.1f,"max_us":%d,"non2xx":%d,"connect_errors":%d,"read_errors":%d,"write_errors":%d,"timeouts":%d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99),
+    latency.mean, latency.max, e.status, e.connect, e.read, e.write, e.timeout))
+end
