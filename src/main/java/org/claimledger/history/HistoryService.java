@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.claimledger.common.error.NotFound;
@@ -61,7 +62,8 @@ public class HistoryService {
         Revision revision = AuditReaderFactory.get(em).getCurrentRevision(Revision.class, true);
         ObjectNode snapshot = (ObjectNode) CanonicalJson.of(mapper, state);
         snapshot.put("deleted", deleted);
-        var previous = history.latest(type, id);
+        // a new entity has no history yet: one query fewer on every create
+        Optional<HistoryEntry> previous = change == ChangeType.CREATED ? Optional.empty() : history.latest(type, id);
         JsonNode before = previous.map(p -> CanonicalJson.read(p.content).get("snapshot")).orElse(null);
         List<Change> changes = Snapshots.diff(before, snapshot);
         if (previous.isPresent() && previous.get().rev == revision.id) {

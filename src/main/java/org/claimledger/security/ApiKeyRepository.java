@@ -2,6 +2,7 @@ package org.claimledger.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,7 @@ class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
     }
 
     /** Records a use, at most once a minute per key, so that reads do not turn into a write each. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void touch(UUID id) {
         getEntityManager().createNativeQuery("update api_key set last_used_at = now() where id = :id"
                         + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")

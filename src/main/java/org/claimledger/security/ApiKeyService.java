@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +31,7 @@ public class ApiKeyService {
     static final ProblemType NAME_TAKEN = ProblemType.of("api-key-name-taken", "An API key with this name exists", 409);
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
     private final Optional<String> bootstrapKey;
@@ -61,11 +64,14 @@ public class ApiKeyService {
         key.revokedAt = Ids.now();
     }
 
-    /** The live key with this secret, its use recorded; empty when no live key has it. */
-    @Transactional
+    /**
+     * The live key with this secret; empty when no live key has it. One read, outside any
+     * transaction; its use is written only when the recorded one is a minute old or more.
+     */
     public Optional<ApiKey> authenticate(String secret) {
         Optional<ApiKey> key = keys.findLiveByHash(hash(secret));
-        key.ifPresent(k -> keys.touch(k.id));
+        key.filter(k -> k.lastUsedAt == null || k.lastUsedAt.isBefore(Instant.now().minus(TOUCH_EVERY)))
+                .ifPresent(k -> keys.touch(k.id));
         return key;
     }
 

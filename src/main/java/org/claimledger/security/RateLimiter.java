@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,10 +18,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * A per-caller limit of requests a minute (claims.rate-limit.per-minute, default 6,000; 0 turns
- * it off), counted in PostgreSQL so that every instance shares it. Over the limit: 429 with
- * Retry-After. Every counted answer says where the caller stands (RateLimit-Limit,
- * RateLimit-Remaining, RateLimit-Reset). When the counter cannot be reached the request goes on:
- * the database being down is answered elsewhere, not by refusing everyone here.
+ * it off), shared by every instance through PostgreSQL. Each instance counts its own requests in
+ * memory and adds them to the caller's row of the minute once a second (claims.rate-limit.sync),
+ * reading back the total of all instances: a request costs no database round trip, and the budget
+ * is shared with at most a second's delay. Over the limit: 429 with Retry-After. Every counted
+ * answer says where the caller stands (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset).
+ * When the counter cannot be reached the instance goes on counting alone: the database being down
+ * is answered elsewhere, not by refusing everyone here.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -31,6 +36,7 @@ public class RateLimiter {
     private final AgroalDataSource dataSource;
     private final SecurityIdentity identity;
     private final int perMinute;
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     RateLimiter(AgroalDataSource dataSource, SecurityIdentity identity,
             @ConfigProperty(name = "claims.rate-limit.per-minute", defaultValue = "6000") int perMinute) {
@@ -42,15 +48,28 @@ public class RateLimiter {
     record Window(int used, long resetSeconds) {
     }
 
+    /** One caller's minute on this instance: what the others had counted at the last sync, plus ours since. */
+    static final class Counter {
+        final long minute;
+        final AtomicInteger unsynced = new AtomicInteger();
+        volatile int synced;
+
+        Counter(long minute) {
+            this.minute = minute;
+        }
+    }
+
     @ServerRequestFilter
     public void count(ContainerRequestContext request) {
         if (perMinute <= 0 || !request.getUriInfo().getPath().startsWith("/api/") || identity.isAnonymous()) {
             return;
         }
-        Window window = increment(identity.getPrincipal().getName());
-        if (window == null) {
-            return;
-        }
+        long now = System.currentTimeMillis();
+        long minute = now / 60_000;
+        Counter counter = counters.compute(identity.getPrincipal().getName(),
+                (caller, c) -> c == null || c.minute != minute ? new Counter(minute) : c);
+        int used = counter.synced + counter.unsynced.incrementAndGet();
+        Window window = new Window(used, Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000));
         request.setProperty(STATE, window);
         if (window.used() > perMinute) {
             throw new ProblemException(TOO_MANY, "at most " + perMinute + " requests a minute per caller; retry in "
@@ -71,20 +90,35 @@ public class RateLimiter {
         }
     }
 
-    private Window increment(String caller) {
+    /** Adds this instance's requests to the shared counts and learns the totals of all instances. */
+    @Scheduled(every = "{claims.rate-limit.sync:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sync() {
+        long minute = System.currentTimeMillis() / 60_000;
+        counters.entrySet().removeIf(e -> e.getValue().minute < minute && e.getValue().unsynced.get() == 0);
+        if (counters.isEmpty()) {
+            return;
+        }
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement("insert into rate_limit_window (caller, window_start, requests)"
-                        + " values (?, date_trunc('minute', now()), 1) on conflict (caller, window_start)"
-                        + " do update set requests = rate_limit_window.requests + 1"
-                        + " returning requests, ceil(extract(epoch from window_start + interval '1 minute' - now()))")) {
-            statement.setString(1, caller);
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                return new Window(rs.getInt(1), Math.max(1, rs.getLong(2)));
+                        + " values (?, to_timestamp(? * 60), ?) on conflict (caller, window_start)"
+                        + " do update set requests = rate_limit_window.requests + excluded.requests returning requests")) {
+            for (var entry : counters.entrySet()) {
+                Counter counter = entry.getValue();
+                int added = counter.unsynced.get();
+                statement.setString(1, entry.getKey());
+                statement.setLong(2, counter.minute);
+                statement.setInt(3, added);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    counter.synced = rs.getInt(1);
+                    counter.unsynced.addAndGet(-added);
+                }
+                if (counter.minute < minute) {
+                    counters.remove(entry.getKey(), counter);
+                }
             }
         } catch (SQLException e) {
-            LOG.debugf("rate limit not counted: %s", e.getMessage());
-            return null;
+            LOG.debugf("rate limits not synced: %s", e.getMessage());
         }
     }
 
