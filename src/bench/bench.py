@@ -457,8 +457,11 @@ def copy_escape(text):
 # ---------------------------------------------------------------------------------------------
 # Load with wrk
 
+RUNS = iter(range(1, 1_000_000))
+
+
 def run_wrk(svc, op, args, ids_file, duration, delay_ms=0):
-    env = {**os.environ, "BENCH_OP": op, "BENCH_KEY": KEY, "BENCH_IDS": str(ids_file), "BENCH_SEARCH": SEARCH,
+    env = {**os.environ, "BENCH_OP": op, "BENCH_RUN": str(next(RUNS)), "BENCH_KEY": KEY, "BENCH_IDS": str(ids_file), "BENCH_SEARCH": SEARCH,
            "BENCH_SEED": str(args.seed), "BENCH_DELAY_MS": str(delay_ms)}
     cpu0, t0 = svc.cpu_seconds(), time.monotonic()
     out = subprocess.run(["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{duration}s",
@@ -712,7 +715,11 @@ def main():
             run_wrk(svc, op, args, ids_file, 5)
             pg.sql("select pg_stat_statements_reset()")
             svc.reset_peak_rss()
+            revisions_before = int(pg.sql("select count(*) from revision")[0][0])
             full = run_wrk(svc, op, args, ids_file, args.duration)
+            writes = (int(pg.sql("select count(*) from revision")[0][0]) - revisions_before) / max(1, full["requests"])
+            if op in ("create", "patch") and writes < 0.99:
+                log(f"WARNING: {op} wrote a revision for only {writes:.1%} of its requests (replays or no-op patches)")
             per_request, top = statements_per_request(pg, full["requests"])
             rss = svc.peak_rss_mb()
             half_rate = full["rps"] / 2
@@ -729,6 +736,7 @@ def main():
                    "half_p99_ms": half["p99_us"] / 1000, "errors": full["non2xx"] + full["timeouts"] + full["read_errors"],
                    "cpu_cores": full["cpu_cores"], "peak_rss_mb": rss, "sql_per_request": per_request,
                    "replayed_statements": len(statements), "pgbench_failed": bench["failed"],
+                   "revisions_per_request": writes,
                    "top_sql": [{"per_request": round(c, 3), "query": q[:300]} for c, q in top[:12]]}
             results.append(row)
             log(f"{op}: {row['rps']:.0f} req/s vs pgbench {row['pgbench_tps']:.0f} tps (ratio {row['ratio']:.2f}); "

@@ -1,7 +1,7 @@
 -- One operation of the benchmark, chosen by BENCH_OP; wrk runs it over many connections.
 -- Environment: BENCH_OP (get|list|search|create|patch|history), BENCH_KEY (API key), BENCH_IDS
 -- (file of claim ids, one a line), BENCH_SEARCH (search text), BENCH_SEED, BENCH_DELAY_MS (per
--- connection pause between requests, for a fixed lower rate; 0 = as fast as possible).
+-- connection pause between requests, for a fixed lower rate; 0 = as fast as possible), BENCH_RUN.
 -- done() prints one line "BENCH-RESULT {json}" that bench.py reads.
 
 local op = os.getenv("BENCH_OP")
@@ -9,6 +9,9 @@ local key = os.getenv("BENCH_KEY")
 local ids_file = os.getenv("BENCH_IDS")
 local search = os.getenv("BENCH_SEARCH") or "kabul"
 local seed = tonumber(os.getenv("BENCH_SEED") or "42")
+-- which wrk run this is: keys and patched values must differ between runs, or a later run would
+-- replay the earlier one's creates and repeat its patches as no-ops
+local run = tonumber(os.getenv("BENCH_RUN") or "0")
 local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local threads = {}
 
@@ -26,7 +29,7 @@ local function urlencode(s)
 end
 
 function init(args)
-  math.randomseed(seed * 1000 + (tid or 0))
+  math.randomseed(seed * 1000003 + run * 1009 + (tid or 0))
   if ids_file and ids_file ~= "" then
     for line in io.lines(ids_file) do
       ids[#ids + 1] = line
@@ -64,7 +67,7 @@ function request()
     return wrk.format("GET", "/api/v1/claims/" .. any_id() .. "/history", headers)
   elseif op == "create" then
     local h = with({["Content-Type"] = "application/json",
-      ["Idempotency-Key"] = string.format("bench-%d-%d-%d-%d", seed, tid, counter, math.random(1, 1000000000))})
+      ["Idempotency-Key"] = string.format("bench-%d-%d-%d-%d", seed, run, tid, counter)})
     return wrk.format("POST", "/api/v1/claims", h, create_body)
   elseif op == "patch" then
     local h = with({["Content-Type"] = "application/merge-patch+json", ["If-Match"] = "*"})
