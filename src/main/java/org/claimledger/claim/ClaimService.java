@@ -151,7 +151,8 @@ public class ClaimService {
 
     @Transactional
     public ClaimResponse update(UUID id, Precondition precondition, JsonNode patch) {
-        Claim claim = live(id);
+        // If-Match: * accepts any version, so concurrent writers wait for the row instead of losing a race
+        Claim claim = precondition.anyVersion() ? lockLive(id) : live(id);
         precondition.check(claim.version);
         ClaimRequest current = ClaimResponse.toRequest(claim);
         ClaimRequest merged = mergePatch.apply(current, patch, ClaimRequest.class, READ_ONLY);

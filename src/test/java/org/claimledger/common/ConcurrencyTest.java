@@ -42,6 +42,18 @@ class ConcurrencyTest extends ApiTest {
     }
 
     @Test
+    void shouldApplyEveryOneOfTwentyParallelPatchesSentWithIfMatchStar() throws Exception {
+        String id = createClaim(overSeventyKilled());
+        List<Integer> statuses = race(20, i -> given().contentType("application/merge-patch+json")
+                .header("If-Match", "*").body(Map.of("quantity", Map.of("value", 100 + i)))
+                .when().patch("/api/v1/claims/{id}", id).then().extract().statusCode());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(Db.value("select version from claim where id = ?", UUID.fromString(id))).isEqualTo(20L);
+        assertThat(Db.count("select count(*) from history_entry where entity_id = ?", UUID.fromString(id))).isEqualTo(21);
+    }
+
+    @Test
     void shouldCreateOnceForFiftyParallelPostsWithOneIdempotencyKey() throws Exception {
         String key = UUID.randomUUID().toString();
         String tag = "idem-" + key;

@@ -87,6 +87,11 @@ public final class ETags {
     /** A parsed {@code If-Match}. */
     public record Precondition(List<String> tags) {
 
+        /** {@code If-Match: *}: any current version will do. */
+        public boolean anyVersion() {
+            return tags.contains("*");
+        }
+
         /** Throws 412, carrying the current ETag, unless the header names this version. */
         public void check(long currentVersion) {
             for (String tag : tags) {
