@@ -1,6 +1,7 @@
 package org.claimledger.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -41,5 +42,31 @@ class RateLimitTest extends ApiTest {
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://claimledger.org/problems/rate-limited"));
         given().header("Authorization", "").get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void shouldCountTheRequestsThatOtherInstancesServed() throws InterruptedException {
+        String caller = "dashboard-" + UUID.randomUUID();
+        String secret = newReaderKey(caller);
+        if (System.currentTimeMillis() % 60_000 > 50_000) {
+            Thread.sleep(60_000 - System.currentTimeMillis() % 60_000 + 100); // stay within one minute
+        }
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/claims").then().statusCode(200)
+                .header("RateLimit-Remaining", "2");
+        // another instance served this caller twice in the same minute and added it to the shared row
+        Db.execute("insert into rate_limit_window (caller, window_start, requests) values (?, date_trunc('minute', now()), 2)"
+                + " on conflict (caller, window_start) do update set requests = rate_limit_window.requests + 2", caller);
+        Thread.sleep(2_500); // more than one sync (claims.rate-limit.sync, 1 s)
+
+        // this instance alone has seen one request; with the other's two, this is the fourth
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/claims").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+        assertThat(Db.count(
+                "select requests from rate_limit_window where caller = ?", caller)).isGreaterThanOrEqualTo(3);
+    }
+
+    private static String newReaderKey(String name) {
+        return given().contentType(ContentType.JSON).body(Map.of("name", name, "role", "READER"))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("secret");
     }
 }
