@@ -168,7 +168,7 @@ public class ClaimService {
 
     @Transactional
     public void delete(UUID id, Precondition precondition) {
-        Claim claim = live(id);
+        Claim claim = precondition.anyVersion() ? lockLive(id) : live(id);
         precondition.check(claim.version);
         claim.deletedAt = Ids.now();
         claim.updatedAt = claim.deletedAt;
