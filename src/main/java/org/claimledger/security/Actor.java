@@ -2,13 +2,14 @@ package org.claimledger.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import org.claimledger.common.http.Caller;
 
 /**
  * Who is making the current request: the authenticated name (an API key's name), which scopes
  * Idempotency-Keys and is recorded as the actor of every revision.
  */
 @RequestScoped
-public class Actor {
+public class Actor implements Caller {
 
     public static final String ANONYMOUS = "anonymous";
 
@@ -18,6 +19,7 @@ public class Actor {
         this.identity = identity;
     }
 
+    @Override
     public String name() {
         return identity == null || identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
     }

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
+import org.claimledger.common.http.Caller;
 import org.claimledger.common.time.Ids;
-import org.claimledger.security.Actor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -48,17 +48,17 @@ public class IdempotentCreates {
     private static final Logger LOG = Logger.getLogger(IdempotentCreates.class);
 
     private final EntityManager em;
-    private final Actor actor;
+    private final Caller caller;
     private final HttpServerRequest http;
     private final ObjectMapper mapper;
     private final Duration wait;
     private final Duration retention;
 
-    IdempotentCreates(EntityManager em, Actor actor, HttpServerRequest http, ObjectMapper mapper,
+    IdempotentCreates(EntityManager em, Caller caller, HttpServerRequest http, ObjectMapper mapper,
             @ConfigProperty(name = "claims.idempotency.wait", defaultValue = "5S") Duration wait,
             @ConfigProperty(name = "claims.idempotency.retention", defaultValue = "P1D") Duration retention) {
         this.em = em;
-        this.actor = actor;
+        this.caller = caller;
         this.http = http;
         this.mapper = mapper;
         this.wait = wait;
@@ -74,7 +74,7 @@ public class IdempotentCreates {
      */
     @Transactional
     public Response create(String key, String operation, Object request, Supplier<Created> action) {
-        String caller = actor.name();
+        String caller = this.caller.name();
         if (key == null && http.headers().contains(HEADER)) {
             key = "";
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.claimledger.common.error.FieldError;
+import org.claimledger.common.error.JsonProblems;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 

@@ -1,4 +1,4 @@
-package org.claimledger.common.json;
+package org.claimledger.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,9 +11,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.claimledger.common.error.FieldError;
-import org.claimledger.common.error.ProblemException;
-import org.claimledger.common.error.ProblemType;
 
 /** Explains why a JSON body could not be read: which field, what was expected, which values are allowed. */
 public final class JsonProblems {
