@@ -1,14 +1,12 @@
 package org.claimledger.article;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.claimledger.common.db.LedgerEntity;
 import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,10 +14,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Audited
 @Table(name = "article")
-public class Article {
+public class Article extends LedgerEntity {
 
-    @Id
-    public UUID id;
     public String url;
     /** The url normalised for uniqueness: lower-case scheme and host, no trailing slash. */
     public String urlKey;
@@ -29,13 +25,4 @@ public class Article {
     public List<String> authors = new ArrayList<>();
     public Instant publishedAt;
     public String language;
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public long version;
-    public Instant deletedAt;
-
-    public boolean isDeleted() {
-        return deletedAt != null;
-    }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.claimledger.common.error.Gone;
-import org.claimledger.common.error.NotFound;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.http.ETags.Precondition;
 import org.claimledger.common.json.MergePatch;
 import org.claimledger.common.paging.Cursor;
@@ -122,14 +121,7 @@ public class ArticleService {
     }
 
     private Article live(UUID id) {
-        Article article = articles.findById(id);
-        if (article == null) {
-            throw new NotFound("article", id);
-        }
-        if (article.isDeleted()) {
-            throw new Gone("article", id);
-        }
-        return article;
+        return Live.orThrow(articles.findById(id), "article", id);
     }
 
     private static void apply(Article article, ArticleRequest request, String urlKey) {

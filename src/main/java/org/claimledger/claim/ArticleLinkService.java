@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.claimledger.article.ArticleService;
 import org.claimledger.article.ArticleSummary;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.error.Gone;
-import org.claimledger.common.error.NotFound;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.http.ETags;
@@ -20,21 +20,21 @@ import org.claimledger.common.time.Ids;
 
 /** Links between claims and articles. A link is part of its claim: changing it moves the claim's version. */
 @ApplicationScoped
-public class ArticleLinkService {
+class ArticleLinkService {
 
     /** The result of a PUT: whether it created the link. */
     public record Put(ArticleLinkResponse link, boolean created) {
     }
 
     /** The most articles one claim may be linked to. */
-    public static final int MAX_PER_CLAIM = 100;
+    static final int MAX_PER_CLAIM = 100;
 
     private final ArticleLinkRepository links;
-    private final ClaimService claims;
+    private final ClaimChildren claims;
     private final ClaimRepository claimRows;
     private final ArticleService articles;
 
-    ArticleLinkService(ArticleLinkRepository links, ClaimService claims, ClaimRepository claimRows,
+    ArticleLinkService(ArticleLinkRepository links, ClaimChildren claims, ClaimRepository claimRows,
             ArticleService articles) {
         this.links = links;
         this.claims = claims;
@@ -49,7 +49,7 @@ public class ArticleLinkService {
      */
     @Transactional
     public Put put(UUID claimId, UUID articleId, ArticleLinkRequest request, Precondition ifMatch, boolean onlyIfAbsent) {
-        claims.lockChildren(claimId);
+        claims.lock(claimId);
         articles.requireLive(articleId);
         ArticleLink link = links.find(claimId, articleId).orElse(null);
         boolean exists = link != null && !link.isDeleted();
@@ -79,26 +79,25 @@ public class ArticleLinkService {
                     + " articles", List.of(new org.claimledger.common.error.FieldError("articles",
                             "at most " + MAX_PER_CLAIM + " per claim")));
         }
-        claims.changeChild(claimId);
-        if (link == null) {
-            link = new ArticleLink();
-            link.id = Ids.newId();
-            link.claimId = claimId;
-            link.articleId = articleId;
-            link.createdAt = Ids.now();
-            set(link, request);
-            link.updatedAt = link.createdAt;
-            links.persist(link);
-        } else {
-            if (link.isDeleted()) {
-                link.deletedAt = null;
-                link.createdAt = Ids.now();
+        ArticleLink changed = link == null ? new ArticleLink() : link;
+        claims.withClaimLocked(claimId, () -> {
+            if (changed.id == null) {
+                changed.id = Ids.newId();
+                changed.claimId = claimId;
+                changed.articleId = articleId;
+                changed.createdAt = Ids.now();
+                set(changed, request);
+                changed.updatedAt = changed.createdAt;
+                links.persist(changed);
+            } else {
+                if (changed.isDeleted()) {
+                    changed.deletedAt = null;
+                    changed.createdAt = Ids.now();
+                }
+                set(changed, request);
             }
-            set(link, request);
-        }
-        links.flush();
-        claims.recordChildChange(claimId);
-        return new Put(view(link), !exists);
+        });
+        return new Put(view(changed), !exists);
     }
 
     public ArticleLinkResponse get(UUID claimId, UUID articleId) {
@@ -111,11 +110,10 @@ public class ArticleLinkService {
         claims.requireLive(claimId);
         ArticleLink link = live(claimId, articleId);
         precondition.check(link.version);
-        claims.changeChild(claimId);
-        link.deletedAt = Ids.now();
-        link.updatedAt = link.deletedAt;
-        links.flush();
-        claims.recordChildChange(claimId);
+        claims.withClaimLocked(claimId, () -> {
+            link.deletedAt = Ids.now();
+            link.updatedAt = link.deletedAt;
+        });
     }
 
     /** The live claims linked to an article, with how the article relates to each. */
@@ -143,12 +141,8 @@ public class ArticleLinkService {
     }
 
     private ArticleLink live(UUID claimId, UUID articleId) {
-        ArticleLink link = links.find(claimId, articleId)
-                .orElseThrow(() -> new NotFound("link from claim " + claimId + " to article", articleId));
-        if (link.isDeleted()) {
-            throw new Gone("link from claim " + claimId + " to article", articleId);
-        }
-        return link;
+        return Live.orThrow(links.find(claimId, articleId).orElse(null), "link from claim " + claimId + " to article",
+                articleId);
     }
 
     private ArticleLinkResponse view(ArticleLink link) {

@@ -3,9 +3,8 @@ package org.claimledger.claim;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.claimledger.common.db.LedgerEntity;
 import org.hibernate.envers.Audited;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,10 +19,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Audited
 @Table(name = "claim")
-public class Claim {
+public class Claim extends LedgerEntity {
 
-    @Id
-    public UUID id;
     public String statement;
     @Enumerated(EnumType.STRING)
     public ClaimType type;
@@ -58,15 +55,6 @@ public class Claim {
     public AttributionRole attributionRole;
     public String attributionAttributedBy;
 
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public long version;
-    public Instant deletedAt;
-
-    public boolean isDeleted() {
-        return deletedAt != null;
-    }
 
     Quantity quantity() {
         return quantityMeasure == null ? null : new Quantity(quantityMeasure, quantitySubject, quantityQualifier,

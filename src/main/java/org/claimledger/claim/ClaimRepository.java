@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 import org.hibernate.query.NativeQuery;
@@ -16,9 +17,14 @@ import org.hibernate.type.StandardBasicTypes;
 @ApplicationScoped
 class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
 
-    /** Reads the claim and holds its row lock until the transaction ends. */
-    Claim findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /** The claim; 404 or 410 unless it exists and is not deleted. */
+    Claim live(UUID id) {
+        return Live.orThrow(findById(id), "claim", id);
+    }
+
+    /** The claim, holding its row lock until the transaction ends; 404 or 410 unless it is live. */
+    Claim lockLive(UUID id) {
+        return Live.orThrow(findById(id, LockModeType.PESSIMISTIC_WRITE), "claim", id);
     }
 
     List<Claim> findLive(Collection<UUID> ids) {

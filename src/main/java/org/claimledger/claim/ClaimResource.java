@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.claimledger.common.error.ProblemException;
-import org.claimledger.common.error.ProblemMapper;
 import org.claimledger.common.http.ETags;
 import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
@@ -54,14 +53,18 @@ class ClaimResource {
     static final String PATH = "/api/v1/claims";
 
     private final ClaimService claims;
+    private final ClaimWorkflow workflow;
+    private final ClaimReports reports;
     private final ArticleLinkService links;
 
     private final IdempotentCreates idempotency;
     private final HistoryService history;
     private final ClaimMetrics metrics;
 
-    ClaimResource(ClaimService claims, ArticleLinkService links, IdempotentCreates idempotency, HistoryService history,
-            ClaimMetrics metrics) {
+    ClaimResource(ClaimService claims, ClaimWorkflow workflow, ClaimReports reports, ArticleLinkService links,
+            IdempotentCreates idempotency, HistoryService history, ClaimMetrics metrics) {
+        this.workflow = workflow;
+        this.reports = reports;
         this.metrics = metrics;
         this.history = history;
         this.claims = claims;
@@ -113,7 +116,7 @@ class ClaimResource {
         Sort sort = page.toRequest().sort();
         StreamingOutput body = out -> {
             var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
-            claims.exportCsv(parsed, sort, writer);
+            reports.exportCsv(parsed, sort, writer);
             writer.flush();
         };
         return RestResponse.ResponseBuilder.ok(body, "text/csv; charset=UTF-8")
@@ -217,7 +220,7 @@ class ClaimResource {
     public RestResponse<ClaimResponse> changeStatus(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @NotNull @Valid StatusChange change) {
         var precondition = ETags.requireIfMatch(ifMatch);
-        ClaimResponse changed = claims.changeStatus(id, precondition, change);
+        ClaimResponse changed = workflow.changeStatus(id, precondition, change);
         metrics.statusChanged(changed.status());
         return Responses.ok(changed);
     }
@@ -230,6 +233,6 @@ class ClaimResource {
     @APIResponse(responseCode = "200", description = "The chain, oldest first", content = @Content(schema = @Schema(
             type = SchemaType.ARRAY, maxItems = 100, implementation = LineageEntry.class)))
     public java.util.List<LineageEntry> lineage(@RestPath UUID id) {
-        return claims.lineage(id);
+        return workflow.lineage(id);
     }
 }

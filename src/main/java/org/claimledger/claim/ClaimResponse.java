@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.claimledger.common.http.Versioned;
-import org.claimledger.source.SourceResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Claim", description = "A claim with its sources and its links to articles.")

@@ -33,15 +33,17 @@ class ClaimReviews {
             ClaimStatus.VERIFIED, "True");
 
     private final ClaimService claims;
+    private final ClaimViews views;
     private final ArticleLinkRepository links;
     private final ArticleService articles;
     private final String publisherName;
     private final Optional<String> publisherUrl;
 
-    ClaimReviews(ClaimService claims, ArticleLinkRepository links, ArticleService articles,
+    ClaimReviews(ClaimService claims, ClaimViews views, ArticleLinkRepository links, ArticleService articles,
             @ConfigProperty(name = "claims.publisher.name", defaultValue = "Claim Ledger") String publisherName,
             @ConfigProperty(name = "claims.publisher.url") Optional<String> publisherUrl) {
         this.claims = claims;
+        this.views = views;
         this.links = links;
         this.articles = articles;
         this.publisherName = publisherName;
@@ -64,7 +66,7 @@ class ClaimReviews {
         articles.requireLive(articleId);
         List<UUID> ids = links.liveForArticle(articleId).stream().map(l -> l.claimId).distinct().toList();
         ArrayNode graph = JsonNodeFactory.instance.arrayNode();
-        for (ClaimResponse claim : claims.views(ids)) {
+        for (ClaimResponse claim : views.live(ids)) {
             if (RATING.containsKey(claim.status())) {
                 graph.add(review(claim));
             }

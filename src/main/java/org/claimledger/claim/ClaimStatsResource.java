@@ -20,10 +20,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 class ClaimStatsResource {
 
-    private final ClaimService claims;
+    private final ClaimReports reports;
 
-    ClaimStatsResource(ClaimService claims) {
-        this.claims = claims;
+    ClaimStatsResource(ClaimReports reports) {
+        this.reports = reports;
     }
 
     @GET
@@ -34,7 +34,7 @@ class ClaimStatsResource {
             @RestQuery @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100)) String tag,
             @RestQuery @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince) {
-        return claims.stats(new ClaimFilter(null, null, null, null, Params.text("tag", tag, 100),
+        return reports.stats(new ClaimFilter(null, null, null, null, Params.text("tag", tag, 100),
                 Params.uuid("articleId", articleId), Params.instant("updatedSince", updatedSince)));
     }
 }

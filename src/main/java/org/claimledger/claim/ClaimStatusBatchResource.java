@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 class ClaimStatusBatchResource {
 
-    private final ClaimService claims;
+    private final ClaimWorkflow workflow;
     private final ClaimMetrics metrics;
 
-    ClaimStatusBatchResource(ClaimService claims, ClaimMetrics metrics) {
-        this.claims = claims;
+    ClaimStatusBatchResource(ClaimWorkflow workflow, ClaimMetrics metrics) {
+        this.workflow = workflow;
         this.metrics = metrics;
     }
 
@@ -48,7 +48,7 @@ class ClaimStatusBatchResource {
         for (StatusBatch.Item item : batch.items()) {
             String instance = ClaimResource.PATH + "/" + item.id() + "/status";
             try {
-                var changed = claims.changeStatus(item.id(), ETags.requireIfMatch(item.ifMatch()), change);
+                var changed = workflow.changeStatus(item.id(), ETags.requireIfMatch(item.ifMatch()), change);
                 results.add(new StatusBatchResult.Item(item.id(), 200, changed.etag(), null));
                 metrics.statusChanged(changed.status());
             } catch (ProblemException e) {

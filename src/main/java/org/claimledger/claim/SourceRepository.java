@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

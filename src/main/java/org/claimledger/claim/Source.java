@@ -1,11 +1,10 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.claimledger.common.db.LedgerEntity;
 import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,10 +13,8 @@ import java.util.UUID;
 @Entity
 @Audited
 @Table(name = "source")
-public class Source {
+public class Source extends LedgerEntity {
 
-    @Id
-    public UUID id;
     public UUID claimId;
     public String url;
     public String title;
@@ -29,13 +26,4 @@ public class Source {
     public Instant accessedAt;
     public String archivedUrl;
     public String note;
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public long version;
-    public Instant deletedAt;
-
-    public boolean isDeleted() {
-        return deletedAt != null;
-    }
 }

@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 /** Whether a source supports the claim, refutes it, or only gives context. */
 public enum Stance {

@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import org.claimledger.security.Role;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import org.claimledger.support.ApiTest;
 import static io.restassured.RestAssured.given;

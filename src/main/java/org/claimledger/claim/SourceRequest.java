@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

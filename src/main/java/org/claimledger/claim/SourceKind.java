@@ -1,4 +1,4 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 /** What kind of source backs or contests a claim. */
 public enum SourceKind {

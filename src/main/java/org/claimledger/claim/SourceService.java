@@ -1,16 +1,13 @@
-package org.claimledger.source;
+package org.claimledger.claim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.claimledger.claim.ClaimService;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.error.FieldError;
-import org.claimledger.common.error.Gone;
 import org.claimledger.common.error.NotFound;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
@@ -23,44 +20,43 @@ import org.claimledger.common.time.Ids;
 
 /**
  * The sources of claims. A source belongs to its claim: every change to a source is also a change
- * of the claim (its version and updatedAt move), made under the claim's row lock.
+ * of the claim, made through {@link ClaimChildren#withClaimLocked}.
  */
 @ApplicationScoped
-public class SourceService {
+class SourceService {
 
     static final Map<String, String> READ_ONLY = Map.of(
             "id", "read-only", "claimId", "read-only; a source stays with its claim", "createdAt", "read-only",
             "updatedAt", "read-only", "version", "read-only; send the ETag in If-Match instead");
 
+    /** The most live sources one claim may have. */
+    static final int MAX_PER_CLAIM = 100;
+
     private final SourceRepository sources;
-    private final ClaimService claims;
+    private final ClaimChildren claims;
     private final MergePatch mergePatch;
 
-    SourceService(SourceRepository sources, ClaimService claims, MergePatch mergePatch) {
+    SourceService(SourceRepository sources, ClaimChildren claims, MergePatch mergePatch) {
         this.sources = sources;
         this.claims = claims;
         this.mergePatch = mergePatch;
     }
 
-    /** The most live sources one claim may have. */
-    public static final int MAX_PER_CLAIM = 100;
-
     @Transactional
     public SourceResponse add(UUID claimId, SourceRequest request) {
-        claims.changeChild(claimId);
-        if (sources.count("claimId = ?1 and deletedAt is null", claimId) >= MAX_PER_CLAIM) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "a claim may have at most " + MAX_PER_CLAIM
-                    + " sources", List.of(new FieldError("sources", "at most " + MAX_PER_CLAIM + " per claim")));
-        }
         Source source = new Source();
-        source.id = Ids.newId();
-        source.claimId = claimId;
-        source.createdAt = Ids.now();
-        apply(source, request);
-        source.updatedAt = source.createdAt;
-        sources.persist(source);
-        sources.flush();
-        claims.recordChildChange(claimId);
+        claims.withClaimLocked(claimId, () -> {
+            if (sources.count("claimId = ?1 and deletedAt is null", claimId) >= MAX_PER_CLAIM) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "a claim may have at most " + MAX_PER_CLAIM
+                        + " sources", List.of(new FieldError("sources", "at most " + MAX_PER_CLAIM + " per claim")));
+            }
+            source.id = Ids.newId();
+            source.claimId = claimId;
+            source.createdAt = Ids.now();
+            apply(source, request);
+            source.updatedAt = source.createdAt;
+            sources.persist(source);
+        });
         return SourceResponse.of(source);
     }
 
@@ -85,13 +81,9 @@ public class SourceService {
         precondition.check(source.version);
         SourceRequest current = SourceResponse.of(source).toRequest();
         SourceRequest merged = mergePatch.apply(current, patch, SourceRequest.class, READ_ONLY);
-        if (merged.equals(current)) {
-            return SourceResponse.of(source);
+        if (!merged.equals(current)) {
+            claims.withClaimLocked(claimId, () -> apply(source, merged));
         }
-        claims.changeChild(claimId);
-        apply(source, merged);
-        sources.flush();
-        claims.recordChildChange(claimId);
         return SourceResponse.of(source);
     }
 
@@ -100,28 +92,18 @@ public class SourceService {
         claims.requireLive(claimId);
         Source source = live(claimId, sourceId);
         precondition.check(source.version);
-        claims.changeChild(claimId);
-        source.deletedAt = Ids.now();
-        source.updatedAt = source.deletedAt;
-        sources.flush();
-        claims.recordChildChange(claimId);
-    }
-
-    /** The live sources of these claims, oldest first, by claim. */
-    public Map<UUID, List<SourceResponse>> forClaims(Collection<UUID> claimIds) {
-        return sources.liveForClaims(claimIds).stream().map(SourceResponse::of)
-                .collect(Collectors.groupingBy(SourceResponse::claimId));
+        claims.withClaimLocked(claimId, () -> {
+            source.deletedAt = Ids.now();
+            source.updatedAt = source.deletedAt;
+        });
     }
 
     private Source live(UUID claimId, UUID sourceId) {
         Source source = sources.findById(sourceId);
-        if (source == null || !source.claimId.equals(claimId)) {
+        if (source != null && !source.claimId.equals(claimId)) {
             throw new NotFound("source", sourceId);
         }
-        if (source.isDeleted()) {
-            throw new Gone("source", sourceId);
-        }
-        return source;
+        return Live.orThrow(source, "source", sourceId);
     }
 
     private static void apply(Source source, SourceRequest request) {
