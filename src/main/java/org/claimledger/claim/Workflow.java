@@ -31,8 +31,4 @@ final class Workflow {
         }
         return next;
     }
-
-    static boolean allowed(ClaimStatus from, ClaimStatus to) {
-        return next(from).contains(to);
-    }
 }

@@ -1,6 +1,5 @@
 package org.claimledger.support;
 
-import org.claimledger.support.ApiTest;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Registers the embedded PostgreSQL for every @QuarkusTest in the suite. */
