@@ -44,7 +44,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             JwtTokens.Caller caller = jwts.verify(token);
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(caller.name()))
-                    .addRoles(caller.role().impliedRoleNames())
+                    .addRole(caller.role().roleName())
                     .addAttribute("credential", "jwt")
                     .build();
         }
@@ -54,7 +54,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         ApiKey key = keys.authenticate(token).orElseThrow(() -> new AuthenticationFailedException("unknown or revoked API key"));
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.name))
-                .addRoles(key.role.impliedRoleNames())
+                .addRole(key.role.roleName())
                 .addAttribute("credential", "api-key")
                 .build();
     }

@@ -1,10 +1,9 @@
 package org.claimledger.security;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-/** What a caller may do. Each role includes the ones before it. */
+/**
+ * What a caller may do. Each role includes the ones before it: the identity carries only its own
+ * role, and {@code quarkus.http.auth.roles-mapping} in application.properties adds the ones it includes.
+ */
 public enum Role {
     /** Every GET. */
     READER,
@@ -22,11 +21,5 @@ public enum Role {
 
     public String roleName() {
         return name().toLowerCase();
-    }
-
-    /** This role's name and the names of every role it includes. */
-    public Set<String> impliedRoleNames() {
-        return Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal()).map(Role::roleName)
-                .collect(Collectors.toSet());
     }
 }
