@@ -8,13 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.claimledger.article.ArticleService;
 import org.claimledger.article.ArticleSummary;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * schema.org ClaimReview (JSON-LD) for claims with a verdict, as fact-checking publishers embed on
@@ -36,18 +34,15 @@ class ClaimReviews {
     private final ClaimViews views;
     private final ArticleLinkRepository links;
     private final ArticleService articles;
-    private final String publisherName;
-    private final Optional<String> publisherUrl;
+    private final PublisherConfig publisher;
 
     ClaimReviews(ClaimService claims, ClaimViews views, ArticleLinkRepository links, ArticleService articles,
-            @ConfigProperty(name = "claims.publisher.name", defaultValue = "Claim Ledger") String publisherName,
-            @ConfigProperty(name = "claims.publisher.url") Optional<String> publisherUrl) {
+            PublisherConfig publisher) {
         this.claims = claims;
         this.views = views;
         this.links = links;
         this.articles = articles;
-        this.publisherName = publisherName;
-        this.publisherUrl = publisherUrl;
+        this.publisher = publisher;
     }
 
     ObjectNode of(UUID id) {
@@ -90,8 +85,8 @@ class ClaimReviews {
                 .ifPresent(l -> review.put("url", l.url()));
         ObjectNode author = review.putObject("author");
         author.put("@type", "Organization");
-        author.put("name", publisherName);
-        publisherUrl.ifPresent(url -> author.put("url", url));
+        author.put("name", publisher.name());
+        publisher.url().ifPresent(url -> author.put("url", url));
 
         ObjectNode item = review.putObject("itemReviewed");
         item.put("@type", "Claim");

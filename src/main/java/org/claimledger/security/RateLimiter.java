@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -39,10 +38,10 @@ public class RateLimiter {
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     RateLimiter(AgroalDataSource dataSource, SecurityIdentity identity,
-            @ConfigProperty(name = "claims.rate-limit.per-minute", defaultValue = "6000") int perMinute) {
+            RateLimitConfig config) {
         this.dataSource = dataSource;
         this.identity = identity;
-        this.perMinute = perMinute;
+        this.perMinute = config.perMinute();
     }
 
     record Window(int used, long resetSeconds) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses, before any work, what no operation accepts: control characters in the path or the query
@@ -24,8 +23,8 @@ public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor 
 
     private final long maxBodyBytes;
 
-    RequestLimits(@ConfigProperty(name = "claims.http.max-body-bytes", defaultValue = "262144") long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    RequestLimits(HttpConfig config) {
+        this.maxBodyBytes = config.maxBodyBytes();
     }
 
     @Override

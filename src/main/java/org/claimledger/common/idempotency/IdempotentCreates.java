@@ -24,7 +24,6 @@ import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.http.Caller;
 import org.claimledger.common.time.Ids;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,14 +54,13 @@ public class IdempotentCreates {
     private final Duration retention;
 
     IdempotentCreates(EntityManager em, Caller caller, HttpServerRequest http, ObjectMapper mapper,
-            @ConfigProperty(name = "claims.idempotency.wait", defaultValue = "5S") Duration wait,
-            @ConfigProperty(name = "claims.idempotency.retention", defaultValue = "P1D") Duration retention) {
+            IdempotencyConfig config) {
         this.em = em;
         this.caller = caller;
         this.http = http;
         this.mapper = mapper;
-        this.wait = wait;
-        this.retention = retention;
+        this.wait = config.inFlightWait();
+        this.retention = config.retention();
     }
 
     /**
