@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
-import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.http.ETags;
 import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
@@ -59,13 +58,11 @@ class ClaimResource {
 
     private final IdempotentCreates idempotency;
     private final HistoryService history;
-    private final ClaimMetrics metrics;
 
     ClaimResource(ClaimService claims, ClaimWorkflow workflow, ClaimReports reports, ArticleLinkService links,
-            IdempotentCreates idempotency, HistoryService history, ClaimMetrics metrics) {
+            IdempotentCreates idempotency, HistoryService history) {
         this.workflow = workflow;
         this.reports = reports;
-        this.metrics = metrics;
         this.history = history;
         this.claims = claims;
         this.idempotency = idempotency;
@@ -81,14 +78,10 @@ class ClaimResource {
     public Response create(
             @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same body replays the first response", schema = @Schema(maxLength = 255)) String idempotencyKey,
             @NotNull @Valid ClaimRequest request, UriInfo uri) {
-        Response response = idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
+        return idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
             ClaimResponse created = claims.create(request);
             return new Created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
         });
-        if (response.getHeaderString(IdempotentCreates.REPLAYED_HEADER) == null) {
-            metrics.created();
-        }
-        return response;
     }
 
     @GET
@@ -177,11 +170,7 @@ class ClaimResource {
     public RestResponse<ArticleLinkResponse> link(@RestPath UUID id, @RestPath UUID articleId,
             @RestHeader("If-Match") String ifMatch, @RestHeader("If-None-Match") String ifNoneMatch,
             @NotNull @Valid ArticleLinkRequest request, UriInfo uri) {
-        boolean onlyIfAbsent = ifNoneMatch != null && !ifNoneMatch.isBlank();
-        if (onlyIfAbsent && !ifNoneMatch.trim().equals("*")) {
-            throw ProblemException.invalidParameter("If-None-Match", "on PUT, If-None-Match may only be *");
-        }
-        var put = links.put(id, articleId, request, ETags.optionalIfMatch(ifMatch), onlyIfAbsent);
+        var put = links.put(id, articleId, request, ETags.optionalIfMatch(ifMatch), ETags.onlyIfAbsent(ifNoneMatch));
         return put.created()
                 ? Responses.created(put.link(), uri.getRequestUriBuilder().replaceQuery(null).build())
                 : Responses.ok(put.link());
@@ -219,10 +208,7 @@ class ClaimResource {
                     schema = @Schema(ref = "Problem")))
     public RestResponse<ClaimResponse> changeStatus(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @NotNull @Valid StatusChange change) {
-        var precondition = ETags.requireIfMatch(ifMatch);
-        ClaimResponse changed = workflow.changeStatus(id, precondition, change);
-        metrics.statusChanged(changed.status());
-        return Responses.ok(changed);
+        return Responses.ok(workflow.changeStatus(id, ETags.requireIfMatch(ifMatch), change));
     }
 
     @GET

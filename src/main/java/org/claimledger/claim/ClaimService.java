@@ -2,6 +2,7 @@ package org.claimledger.claim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,15 @@ class ClaimService {
     private final ClaimViews views;
     private final MergePatch mergePatch;
     private final HistoryService history;
+    private final Event<ClaimMetrics.Created> createdEvents;
 
-    ClaimService(ClaimRepository claims, ClaimViews views, MergePatch mergePatch, HistoryService history) {
+    ClaimService(ClaimRepository claims, ClaimViews views, MergePatch mergePatch, HistoryService history,
+            Event<ClaimMetrics.Created> createdEvents) {
         this.claims = claims;
         this.views = views;
         this.mergePatch = mergePatch;
         this.history = history;
+        this.createdEvents = createdEvents;
     }
 
     @Transactional
@@ -61,6 +65,7 @@ class ClaimService {
         claims.flush();
         ClaimResponse created = ClaimResponse.of(claim, List.of(), List.of());
         history.record(EntityType.CLAIM, claim.id, ChangeType.CREATED, created, false);
+        createdEvents.fire(new ClaimMetrics.Created(claim.id));
         return created;
     }
 

@@ -28,11 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ClaimStatusBatchResource {
 
     private final ClaimWorkflow workflow;
-    private final ClaimMetrics metrics;
 
-    ClaimStatusBatchResource(ClaimWorkflow workflow, ClaimMetrics metrics) {
+    ClaimStatusBatchResource(ClaimWorkflow workflow) {
         this.workflow = workflow;
-        this.metrics = metrics;
     }
 
     @POST
@@ -50,7 +48,6 @@ class ClaimStatusBatchResource {
             try {
                 var changed = workflow.changeStatus(item.id(), ETags.requireIfMatch(item.ifMatch()), change);
                 results.add(new StatusBatchResult.Item(item.id(), 200, changed.etag(), null));
-                metrics.statusChanged(changed.status());
             } catch (ProblemException e) {
                 results.add(new StatusBatchResult.Item(item.id(), e.type().status(), null,
                         ProblemMapper.toProblem(e, instance)));

@@ -1,6 +1,7 @@
 package org.claimledger.claim;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +28,11 @@ class ClaimWorkflow {
     private final HistoryService history;
     private final ChangeContext changeContext;
     private final Actor actor;
+    private final Event<ClaimMetrics.StatusChanged> statusEvents;
 
     ClaimWorkflow(ClaimRepository claims, ClaimViews views, HistoryService history, ChangeContext changeContext,
-            Actor actor) {
+            Actor actor, Event<ClaimMetrics.StatusChanged> statusEvents) {
+        this.statusEvents = statusEvents;
         this.claims = claims;
         this.views = views;
         this.history = history;
@@ -70,6 +73,7 @@ class ClaimWorkflow {
         claims.flush();
         ClaimResponse changed = views.of(claim);
         history.record(EntityType.CLAIM, id, ChangeType.UPDATED, changed, false);
+        statusEvents.fire(new ClaimMetrics.StatusChanged(id, to));
         return changed;
     }
 

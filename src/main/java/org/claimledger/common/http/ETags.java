@@ -54,6 +54,17 @@ public final class ETags {
         return ifMatch == null || ifMatch.isBlank() ? null : new Precondition(parse("If-Match", ifMatch));
     }
 
+    /** {@code If-None-Match: *} on a PUT: create only, refusing an existing resource; any other tag is a 400. */
+    public static boolean onlyIfAbsent(String ifNoneMatch) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        if (!ifNoneMatch.trim().equals("*")) {
+            throw ProblemException.invalidParameter("If-None-Match", "on PUT, If-None-Match may only be *");
+        }
+        return true;
+    }
+
     private static String opaque(String tag) {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }

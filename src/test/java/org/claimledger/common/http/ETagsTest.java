@@ -66,4 +66,13 @@ class ETagsTest {
         assertThat(ETags.noneMatchHits("\"2\"", 3)).isFalse();
         assertThat(ETags.noneMatchHits(null, 3)).isFalse();
     }
+
+    @Test
+    void shouldAcceptOnlyAStarAsIfNoneMatchOnAPut() {
+        assertThat(ETags.onlyIfAbsent(null)).isFalse();
+        assertThat(ETags.onlyIfAbsent(" ")).isFalse();
+        assertThat(ETags.onlyIfAbsent(" * ")).isTrue();
+        assertThatThrownBy(() -> ETags.onlyIfAbsent("\"3\"")).isInstanceOf(ProblemException.class)
+                .hasMessage("on PUT, If-None-Match may only be *");
+    }
 }
