@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** JSON Merge Patch, RFC 7396 section 2 and the examples of its appendix A, without booting the service. */
@@ -12,21 +13,31 @@ class MergePatchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Appendix A of RFC 7396: target | patch | result, one example a line. */
+    private static final String RFC_EXAMPLES = """
+            {"a":"b"}                 | {"a":"c"}                      | {"a":"c"}
+            {"a":"b"}                 | {"b":"c"}                      | {"a":"b","b":"c"}
+            {"a":"b"}                 | {"a":null}                     | {}
+            {"a":"b","b":"c"}         | {"a":null}                     | {"b":"c"}
+            {"a":["b"]}               | {"a":"c"}                      | {"a":"c"}
+            {"a":"c"}                 | {"a":["b"]}                    | {"a":["b"]}
+            {"a":{"b":"c"}}           | {"a":{"b":"d","c":null}}       | {"a":{"b":"d"}}
+            {"a":[{"b":"c"}]}         | {"a":[1]}                      | {"a":[1]}
+            ["a","b"]                 | ["c","d"]                      | ["c","d"]
+            {"a":"b"}                 | ["c"]                          | ["c"]
+            {"e":null}                | {"a":1}                        | {"e":null,"a":1}
+            [1,2]                     | {"a":"b","c":null}             | {"a":"b"}
+            {}                        | {"a":{"bb":{"ccc":null}}}      | {"a":{"bb":{}}}
+            """;
+
     @Test
     void shouldFollowTheExamplesOfRfc7396() {
-        merges("{\"a\":\"b\"}", "{\"a\":\"c\"}", "{\"a\":\"c\"}");
-        merges("{\"a\":\"b\"}", "{\"b\":\"c\"}", "{\"a\":\"b\",\"b\":\"c\"}");
-        merges("{\"a\":\"b\"}", "{\"a\":null}", "{}");
-        merges("{\"a\":\"b\",\"b\":\"c\"}", "{\"a\":null}", "{\"b\":\"c\"}");
-        merges("{\"a\":[\"b\"]}", "{\"a\":\"c\"}", "{\"a\":\"c\"}");
-        merges("{\"a\":\"c\"}", "{\"a\":[\"b\"]}", "{\"a\":[\"b\"]}");
-        merges("{\"a\":{\"b\":\"c\"}}", "{\"a\":{\"b\":\"d\",\"c\":null}}", "{\"a\":{\"b\":\"d\"}}");
-        merges("{\"a\":[{\"b\":\"c\"}]}", "{\"a\":[1]}", "{\"a\":[1]}");
-        merges("[\"a\",\"b\"]", "[\"c\",\"d\"]", "[\"c\",\"d\"]");
-        merges("{\"a\":\"b\"}", "[\"c\"]", "[\"c\"]");
-        merges("{\"e\":null}", "{\"a\":1}", "{\"e\":null,\"a\":1}");
-        merges("[1,2]", "{\"a\":\"b\",\"c\":null}", "{\"a\":\"b\"}");
-        merges("{}", "{\"a\":{\"bb\":{\"ccc\":null}}}", "{\"a\":{\"bb\":{}}}");
+        List<String> examples = RFC_EXAMPLES.lines().toList();
+        assertThat(examples).hasSize(13);
+        for (String example : examples) {
+            String[] columns = example.split("\\|");
+            merges(columns[0].trim(), columns[1].trim(), columns[2].trim());
+        }
     }
 
     @Test
