@@ -1,17 +1,18 @@
 package org.claimledger.claim;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.claimledger.common.db.LedgerEntity;
 import org.hibernate.envers.Audited;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -41,42 +42,10 @@ public class Claim extends LedgerEntity {
     public UUID supersededBy;
     public Instant supersededAt;
 
-    @Enumerated(EnumType.STRING)
-    public Measure quantityMeasure;
-    public String quantitySubject;
-    @Enumerated(EnumType.STRING)
-    public Qualifier quantityQualifier;
-    public BigDecimal quantityValue;
-    public BigDecimal quantityUpperValue;
-    public String quantityUnit;
-
-    public String attributionActor;
-    @Enumerated(EnumType.STRING)
-    public AttributionRole attributionRole;
-    public String attributionAttributedBy;
-
-
-    Quantity quantity() {
-        return quantityMeasure == null ? null : new Quantity(quantityMeasure, quantitySubject, quantityQualifier,
-                quantityValue, quantityUpperValue, quantityUnit);
-    }
-
-    Attribution attribution() {
-        return attributionActor == null ? null : new Attribution(attributionActor, attributionRole, attributionAttributedBy);
-    }
-
-    void setQuantity(Quantity q) {
-        quantityMeasure = q == null ? null : q.measure();
-        quantitySubject = q == null ? null : q.subject();
-        quantityQualifier = q == null ? null : q.qualifier();
-        quantityValue = q == null ? null : q.value();
-        quantityUpperValue = q == null ? null : q.upperValue();
-        quantityUnit = q == null ? null : q.unit();
-    }
-
-    void setAttribution(Attribution a) {
-        attributionActor = a == null ? null : a.actor();
-        attributionRole = a == null ? null : a.role();
-        attributionAttributedBy = a == null ? null : a.attributedBy();
-    }
+    @Embedded
+    @EmbeddedColumnNaming("quantity_%s")
+    public Quantity quantity;
+    @Embedded
+    @EmbeddedColumnNaming("attribution_%s")
+    public Attribution attribution;
 }

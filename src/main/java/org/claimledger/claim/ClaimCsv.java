@@ -27,15 +27,15 @@ final class ClaimCsv {
             new Column("explanation", c -> c.explanation),
             new Column("verdictAt", c -> c.verdictAt),
             new Column("supersededBy", c -> c.supersededBy),
-            new Column("quantityMeasure", c -> c.quantityMeasure),
-            new Column("quantitySubject", c -> c.quantitySubject),
-            new Column("quantityQualifier", c -> c.quantityQualifier),
-            new Column("quantityValue", c -> c.quantityValue == null ? null : c.quantityValue.toPlainString()),
-            new Column("quantityUpperValue", c -> c.quantityUpperValue == null ? null : c.quantityUpperValue.toPlainString()),
-            new Column("quantityUnit", c -> c.quantityUnit),
-            new Column("attributionActor", c -> c.attributionActor),
-            new Column("attributionRole", c -> c.attributionRole),
-            new Column("attributionAttributedBy", c -> c.attributionAttributedBy),
+            new Column("quantityMeasure", c -> quantity(c, Quantity::measure)),
+            new Column("quantitySubject", c -> quantity(c, Quantity::subject)),
+            new Column("quantityQualifier", c -> quantity(c, Quantity::qualifier)),
+            new Column("quantityValue", c -> quantity(c, q -> plain(q.value()))),
+            new Column("quantityUpperValue", c -> quantity(c, q -> plain(q.upperValue()))),
+            new Column("quantityUnit", c -> quantity(c, Quantity::unit)),
+            new Column("attributionActor", c -> attribution(c, Attribution::actor)),
+            new Column("attributionRole", c -> attribution(c, Attribution::role)),
+            new Column("attributionAttributedBy", c -> attribution(c, Attribution::attributedBy)),
             new Column("createdAt", c -> c.createdAt),
             new Column("updatedAt", c -> c.updatedAt),
             new Column("version", c -> c.version));
@@ -59,6 +59,18 @@ final class ClaimCsv {
             }
         }
         out.write("\r\n");
+    }
+
+    private static Object quantity(Claim claim, Function<Quantity, Object> member) {
+        return claim.quantity == null ? null : member.apply(claim.quantity);
+    }
+
+    private static Object attribution(Claim claim, Function<Attribution, Object> member) {
+        return claim.attribution == null ? null : member.apply(claim.attribution);
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     static String field(String text) {

@@ -37,12 +37,12 @@ public record ClaimResponse(
     static ClaimResponse of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
         return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimantKind, c.claimDate, c.language,
                 c.location, c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.verdictAt, c.supersededBy,
-                c.supersededAt, c.quantity(), c.attribution(),
+                c.supersededAt, c.quantity, c.attribution,
                 sources, articles, c.createdAt, c.updatedAt, c.version);
     }
 
     static ClaimRequest toRequest(Claim c) {
         return new ClaimRequest(c.statement, c.type, c.claimant, c.claimantKind, c.claimDate, c.language, c.location,
-                c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity(), c.attribution());
+                c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity, c.attribution);
     }
 }

@@ -124,8 +124,8 @@ class ClaimService {
         claim.tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
         claim.status = status;
         claim.explanation = request.explanation();
-        claim.setQuantity(request.quantity());
-        claim.setAttribution(request.attribution());
+        claim.quantity = request.quantity();
+        claim.attribution = request.attribution();
         claim.updatedAt = Ids.now();
     }
 }

@@ -17,6 +17,6 @@ public record LineageEntry(
         @Schema(description = "When it was superseded; null for the current claim.", nullable = true) Instant supersededAt) {
 
     static LineageEntry of(Claim c) {
-        return new LineageEntry(c.id, c.statement, c.quantity(), c.status, c.claimDate, c.supersededBy, c.supersededAt);
+        return new LineageEntry(c.id, c.statement, c.quantity, c.status, c.claimDate, c.supersededBy, c.supersededAt);
     }
 }
