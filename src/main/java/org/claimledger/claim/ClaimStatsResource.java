@@ -1,14 +1,17 @@
 package org.claimledger.claim;
 
+import org.claimledger.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.claimledger.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @RolesAllowed(Role.READER_NAME)
 @Path("/api/v1/stats/claims")
@@ -24,7 +27,12 @@ class ClaimStatsResource {
 
     @GET
     @Operation(operationId = "getClaimStats", summary = "How many claims there are, by status and by type")
-    public ClaimStats stats(@BeanParam ClaimStatsParams filter) {
-        return reports.stats(filter.toFilter());
+    public ClaimStats stats(
+            @RestQuery @Parameter(description = "Claims linked to this article",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String articleId,
+            @RestQuery @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100)) String tag,
+            @RestQuery @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince) {
+        return reports.stats(ClaimFilter.forStats(articleId, tag, updatedSince));
     }
 }
