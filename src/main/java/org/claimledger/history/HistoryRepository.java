@@ -16,11 +16,13 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
 
     /** A history entry with the revision it belongs to. */
     record Row(long rev, EntityType entityType, UUID entityId, String content, String prevHash, String hash,
-            Instant at, String actor, String reason, String requestId) {
+            Instant at, String actor, String reason, String requestId, Long leafIndex) {
     }
 
     private static final String SELECT = "select h.rev, h.entity_type, h.entity_id, h.content, h.prev_hash, h.hash,"
-            + " r.at, r.actor, r.reason, r.request_id from history_entry h join revision r on r.id = h.rev";
+            + " r.at, r.actor, r.reason, r.request_id,"
+            + " (select l.leaf_index from ledger_leaf l where l.history_entry_id = h.id)"
+            + " from history_entry h join revision r on r.id = h.rev";
 
     Optional<HistoryEntry> latest(EntityType type, UUID id) {
         return find("entityType = ?1 and entityId = ?2 order by rev desc", type, id).firstResultOptional();
@@ -108,7 +110,8 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
 
     private static Row row(Object[] r) {
         return new Row(((Number) r[0]).longValue(), EntityType.valueOf((String) r[1]), (UUID) r[2], (String) r[3],
-                (String) r[4], (String) r[5], toInstant(r[6]), (String) r[7], (String) r[8], (String) r[9]);
+                (String) r[4], (String) r[5], toInstant(r[6]), (String) r[7], (String) r[8], (String) r[9],
+                r[10] == null ? null : ((Number) r[10]).longValue());
     }
 
     private static Instant toInstant(Object value) {

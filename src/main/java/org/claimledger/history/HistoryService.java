@@ -223,7 +223,7 @@ public class HistoryService {
             changes.add(new Change(c.path("field").asText(), nullable(c.get("from")), nullable(c.get("to"))));
         }
         return new RevisionResponse(row.rev(), row.at(), row.actor(), row.reason(), row.requestId(), row.entityType(),
-                row.entityId(), ChangeType.valueOf(content.path("type").asText()), changes);
+                row.entityId(), ChangeType.valueOf(content.path("type").asText()), changes, row.leafIndex());
     }
 
     private static JsonNode nullable(JsonNode node) {

@@ -16,5 +16,7 @@ public record RevisionResponse(
         @Schema(examples = "CLAIM") EntityType entityType,
         UUID entityId,
         @Schema(examples = "UPDATED") ChangeType type,
-        List<Change> changes) {
+        List<Change> changes,
+        @Schema(description = "Its leaf in the ledger's Merkle tree, for GET /api/v1/ledger/proofs/inclusion; "
+                + "null until the writing transaction has committed.", nullable = true, examples = "41") Long leafIndex) {
 }

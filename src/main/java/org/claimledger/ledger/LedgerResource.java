@@ -1,0 +1,141 @@
+package org.claimledger.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.http.Params;
+import org.claimledger.common.http.Responses;
+import org.claimledger.common.paging.Page;
+import org.claimledger.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+@RolesAllowed(Role.READER_NAME)
+@Path("/api/v1/ledger")
+@Tag(name = "Ledger", description = "The whole history as one Merkle tree (RFC 9162) with signed checkpoints "
+        + "(C2SP tlog-checkpoint), so that readers outside can prove it was never rewritten")
+class LedgerResource {
+
+    private static final String EXAMPLE_CHECKPOINT = "claim-ledger.local/ledger\n1042\n"
+            + "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\ntime 2026-11-29T07:00:00Z\n\n"
+            + "\u2014 claim-ledger.local/ledger Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n";
+
+    private final LedgerService ledger;
+
+    LedgerResource(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @GET
+    @Path("/checkpoint")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "getLedgerCheckpoint", summary = "The current tree head, signed",
+            description = "A C2SP signed note whose text is a tlog-checkpoint: origin, tree size, base64 root hash, "
+                    + "and the line \"time <RFC 3339>\". Save it; verify-ledger later proves that the ledger it "
+                    + "describes was only ever appended to.")
+    @APIResponse(responseCode = "200", description = "The signed checkpoint",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 10000, examples = EXAMPLE_CHECKPOINT)))
+    public RestResponse<String> checkpoint() {
+        return ResponseBuilder.ok(ledger.checkpoint().note(), MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("/key")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "getLedgerKey", summary = "The key that verifies checkpoints",
+            description = "A C2SP signed-note verifier key: name+hex key hash+base64(0x01 || Ed25519 public key). "
+                    + "Pin it: keep a copy and pass it to verify-ledger with --key.")
+    @APIResponse(responseCode = "200", description = "The verifier key line",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, maxLength = 1000,
+                    examples = "claim-ledger.local/ledger+1a2b3c4d+AQ7Ue6rtIC0sBqzPAQv0OsBCuaRcWVJ4F4SbcC5OUqYd")))
+    public RestResponse<String> key() {
+        return ResponseBuilder.ok(ledger.verifierKey() + "\n", MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).build();
+    }
+
+    @GET
+    @Path("/proofs/inclusion")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getLedgerInclusionProof", summary = "Prove that a revision of a claim or article is in the tree",
+            description = "The RFC 9162 audit path of the history entry of entityId at revision, in the tree of size "
+                    + "treeSize (default: the current size). Check it against the root of a checkpoint of that size.")
+    public InclusionProof inclusion(
+            @RestQuery @Parameter(required = true, description = "A claim or article id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String entityId,
+            @RestQuery @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            String revision,
+            @RestQuery @Parameter(description = "The tree size of the checkpoint to prove against; default the current one",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String treeSize) {
+        var id = Params.uuid("entityId", entityId);
+        if (id == null) {
+            throw ProblemException.invalidParameter("entityId", "entityId is required");
+        }
+        long rev = number("revision", revision, 1, true);
+        Long size = treeSize == null || treeSize.isBlank() ? null : number("treeSize", treeSize, 1, true);
+        return ledger.inclusion(id, rev, size);
+    }
+
+    @GET
+    @Path("/proofs/consistency")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getLedgerConsistencyProof", summary = "Prove that an earlier tree is a prefix of a later one",
+            description = "The RFC 9162 consistency proof from the tree of size from to the tree of size to: "
+                    + "it verifies against the root hashes of two checkpoints only if nothing before from was changed.")
+    public ConsistencyProof consistency(
+            @RestQuery @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            String from,
+            @RestQuery @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            String to) {
+        return ledger.consistency(number("from", from, 1, true), number("to", to, 1, true));
+    }
+
+    @GET
+    @Path("/entries")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listLedgerEntries", summary = "The tree's leaves in order, with the entries they hash",
+            description = "Each item carries every field its leaf covers, so that a verifier can recompute every leaf "
+                    + "hash and the root of any checkpoint without trusting the service.")
+    public RestResponse<Page<LedgerEntry>> entries(
+            @RestQuery @Parameter(description = "The first leaf index, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64", minimum = "0", defaultValue = "0")) String from,
+            @RestQuery @Parameter(description = "Items per page, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "100")) String limit,
+            @RestQuery @Parameter(description = "The nextCursor of the previous page (the next leaf index).",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 20)) String cursor,
+            UriInfo uri) {
+        long start = cursor != null && !cursor.isBlank() ? number("cursor", cursor, 0, true)
+                : from == null || from.isBlank() ? 0 : number("from", from, 0, true);
+        int size = limit == null || limit.isBlank() ? 100 : (int) number("limit", limit, 1, true);
+        if (size > 200) {
+            throw ProblemException.invalidParameter("limit", "limit must be between 1 and 200");
+        }
+        return Responses.page(ledger.entries(start, size), uri.getRequestUriBuilder().replaceQueryParam("from"));
+    }
+
+    private static long number(String name, String value, long min, boolean required) {
+        try {
+            if (value != null && !value.isBlank()) {
+                long n = Long.parseLong(value.trim());
+                if (n >= min) {
+                    return n;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ProblemException.invalidParameter(name, name + " must be a whole number of at least " + min);
+    }
+}

@@ -1,0 +1,126 @@
+package org.claimledger.ledger;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.claimledger.common.error.ProblemException;
+import org.claimledger.common.error.ProblemType;
+import org.claimledger.common.paging.Page;
+import org.jboss.logging.Logger;
+
+/**
+ * The verifiable ledger: signed checkpoints of the Merkle tree over every history entry, and the
+ * proofs that tie entries and earlier checkpoints to them. The tree itself grows in the database,
+ * in each writing transaction (V8__ledger_merkle_tree.sql); this service only reads it.
+ */
+@ApplicationScoped
+class LedgerService {
+
+    static final ProblemType NOT_IN_LEDGER = ProblemType.of("not-in-ledger", "No such ledger entry", 404);
+    private static final Logger LOG = Logger.getLogger(LedgerService.class);
+
+    private final LedgerRepository ledger;
+    private final LedgerKey key;
+
+    LedgerService(LedgerRepository ledger, LedgerKey key) {
+        this.ledger = ledger;
+        this.key = key;
+    }
+
+    /** A checkpoint, signed: body and note. */
+    record Signed(Checkpoint checkpoint, String note) {
+    }
+
+    /** The current tree head, signed now. */
+    @Transactional
+    public Signed checkpoint() {
+        long size = ledger.size();
+        Checkpoint checkpoint = new Checkpoint(key.name(), size, root(size), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return new Signed(checkpoint, key.sign(checkpoint.text()));
+    }
+
+    public String verifierKey() {
+        return key.verifierKey();
+    }
+
+    @Transactional
+    public InclusionProof inclusion(UUID entityId, long revision, Long treeSize) {
+        long size = ledger.size();
+        long n = treeSize == null ? size : treeSize;
+        requireSize("treeSize", n, 1, size);
+        Object[] leaf = ledger.leafOf(entityId, revision).orElseThrow(() -> new ProblemException(NOT_IN_LEDGER,
+                "revision " + revision + " of " + entityId + " is not in the ledger"));
+        long index = ((Number) leaf[0]).longValue();
+        if (index >= n) {
+            throw ProblemException.invalidParameter("treeSize", "revision " + revision + " of " + entityId
+                    + " is leaf " + index + ", which a tree of size " + n + " does not hold yet").with("leafIndex", index);
+        }
+        var nodes = fetch(Merkle.nodesRead(placeholder -> Merkle.inclusionPath(index, n, placeholder)));
+        return new InclusionProof(index, base64((byte[]) leaf[1]), n, base64(Merkle.inclusionPath(index, n, nodes)));
+    }
+
+    @Transactional
+    public ConsistencyProof consistency(long from, long to) {
+        long size = ledger.size();
+        requireSize("to", to, 1, size);
+        requireSize("from", from, 1, to);
+        var nodes = fetch(Merkle.nodesRead(placeholder -> Merkle.consistencyPath(from, to, placeholder)));
+        return new ConsistencyProof(from, to, base64(Merkle.consistencyPath(from, to, nodes)));
+    }
+
+    /** The leaves from index from, with their entries; the next page starts where this one ends. */
+    @Transactional
+    public Page<LedgerEntry> entries(long from, int limit) {
+        long size = ledger.size();
+        List<LedgerEntry> rows = ledger.entries(from, size, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        return new Page<>(rows.subList(0, limit), Long.toString(rows.get(limit).leafIndex()));
+    }
+
+    /** Stores a checkpoint of the current tree at the configured interval, when the tree has grown. */
+    @Scheduled(every = "{claims.ledger.checkpoint-interval:60s}", delayed = "{claims.ledger.checkpoint-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void publish() {
+        Signed signed = checkpoint();
+        long size = signed.checkpoint().size();
+        if (size > 0 && size > ledger.latestCheckpointSize()
+                && ledger.store(size, signed.checkpoint().root(), signed.checkpoint().time(), signed.note())) {
+            // the change feed (ledger.checkpoint event) is not part of this service yet: stored only
+            LOG.debugf("Stored ledger checkpoint %d", size);
+        }
+    }
+
+    private byte[] root(long size) {
+        if (size == 0) {
+            return Merkle.emptyRoot();
+        }
+        return Merkle.root(size, fetch(Merkle.nodesRead(placeholder -> Merkle.root(size, placeholder))));
+    }
+
+    private Merkle.Nodes fetch(java.util.Set<Long> keys) {
+        return Merkle.fromMap(ledger.nodes(keys));
+    }
+
+    private static void requireSize(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw ProblemException.invalidParameter(name, max < min
+                    ? "the ledger is empty" : name + " must be between " + min + " and " + max + " (the current tree size)");
+        }
+    }
+
+    private static String base64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+
+    private static List<String> base64(List<byte[]> hashes) {
+        return hashes.stream().map(LedgerService::base64).toList();
+    }
+}
