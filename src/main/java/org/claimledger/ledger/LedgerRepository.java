@@ -69,6 +69,18 @@ class LedgerRepository {
         return rows.stream().findFirst();
     }
 
+    /** Each entity's latest revision in the tree: entity id, revision, leaf index. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> latestLeaves(String entityType, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("select distinct on (h.entity_id) h.entity_id, h.rev, l.leaf_index from history_entry h"
+                + " join ledger_leaf l on l.history_entry_id = h.id where h.entity_type = :type and h.entity_id in (:ids)"
+                + " order by h.entity_id, h.rev desc").setParameter("type", entityType).setParameter("ids", ids)
+                .getResultList();
+    }
+
     /** Up to limit leaves from index from, below size, with the entries they cover. */
     @SuppressWarnings("unchecked")
     List<LedgerEntry> entries(long from, long size, int limit) {

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * in each writing transaction (V8__ledger_merkle_tree.sql); this service only reads it.
  */
 @ApplicationScoped
-class LedgerService {
+public class LedgerService {
 
     static final ProblemType NOT_IN_LEDGER = ProblemType.of("not-in-ledger", "No such ledger entry", 404);
     private static final Logger LOG = Logger.getLogger(LedgerService.class);
@@ -36,20 +36,33 @@ class LedgerService {
     record Signed(Checkpoint checkpoint, String note) {
     }
 
+    /** Where a revision of a claim or article sits in the tree. */
+    public record LeafRef(long revision, long leafIndex) {
+    }
+
+    /** The latest revision in the tree of each of these claims (or articles), for exports that name it. */
+    public java.util.Map<UUID, LeafRef> latestLeaves(String entityType, java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, LeafRef> found = new java.util.HashMap<>();
+        for (Object[] row : ledger.latestLeaves(entityType, ids)) {
+            found.put((UUID) row[0], new LeafRef(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return found;
+    }
+
     /** The current tree head, signed now. */
     @Transactional
-    public Signed checkpoint() {
+    Signed checkpoint() {
         long size = ledger.size();
         Checkpoint checkpoint = new Checkpoint(key.name(), size, root(size), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return new Signed(checkpoint, key.sign(checkpoint.text()));
     }
 
-    public String verifierKey() {
+    String verifierKey() {
         return key.verifierKey();
     }
 
     @Transactional
-    public InclusionProof inclusion(UUID entityId, long revision, Long treeSize) {
+    InclusionProof inclusion(UUID entityId, long revision, Long treeSize) {
         long size = ledger.size();
         long n = treeSize == null ? size : treeSize;
         requireSize("treeSize", n, 1, size);
@@ -65,7 +78,7 @@ class LedgerService {
     }
 
     @Transactional
-    public ConsistencyProof consistency(long from, long to) {
+    ConsistencyProof consistency(long from, long to) {
         long size = ledger.size();
         requireSize("to", to, 1, size);
         requireSize("from", from, 1, to);
@@ -75,7 +88,7 @@ class LedgerService {
 
     /** The leaves from index from, with their entries; the next page starts where this one ends. */
     @Transactional
-    public Page<LedgerEntry> entries(long from, int limit) {
+    Page<LedgerEntry> entries(long from, int limit) {
         long size = ledger.size();
         List<LedgerEntry> rows = ledger.entries(from, size, limit + 1);
         if (rows.size() <= limit) {
