@@ -13,6 +13,7 @@ import org.claimledger.article.ArticleService;
 import org.claimledger.article.ArticleSummary;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
+import org.claimledger.ledger.LedgerService;
 
 /**
  * schema.org ClaimReview (JSON-LD) for claims with a verdict, as fact-checking publishers embed on
@@ -34,14 +35,16 @@ class ClaimReviews {
     private final ClaimViews views;
     private final ArticleLinkRepository links;
     private final ArticleService articles;
+    private final LedgerService ledger;
     private final PublisherConfig publisher;
 
     ClaimReviews(ClaimService claims, ClaimViews views, ArticleLinkRepository links, ArticleService articles,
-            PublisherConfig publisher) {
+            LedgerService ledger, PublisherConfig publisher) {
         this.claims = claims;
         this.views = views;
         this.links = links;
         this.articles = articles;
+        this.ledger = ledger;
         this.publisher = publisher;
     }
 
@@ -116,6 +119,16 @@ class ClaimReviews {
         rating.put("alternateName", VERDICT_NAME.get(claim.status()));
         if (claim.explanation() != null) {
             rating.put("ratingExplanation", claim.explanation());
+        }
+        // the reviewed revision's leaf in the verifiable ledger, so that a reader can ask for its proof
+        LedgerService.LeafRef leaf = ledger.latestLeaves("CLAIM", List.of(claim.id())).get(claim.id());
+        if (leaf != null) {
+            ObjectNode identifier = review.putObject("identifier");
+            identifier.put("@type", "PropertyValue");
+            identifier.put("propertyID", "claimLedgerLeafIndex");
+            identifier.put("value", leaf.leafIndex());
+            identifier.put("description", "Leaf of revision " + leaf.revision() + " of this claim in the ledger's Merkle tree");
+            identifier.put("url", "/api/v1/ledger/proofs/inclusion?entityId=" + claim.id() + "&revision=" + leaf.revision());
         }
         return review;
     }
