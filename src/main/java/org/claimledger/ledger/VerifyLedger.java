@@ -156,9 +156,10 @@ public final class VerifyLedger {
             if (items.isEmpty()) {
                 break;
             }
+            long before = next;
             for (JsonNode e : items) {
                 long index = e.path("leafIndex").asLong();
-                if (index >= fresh.size()) {
+                if (index >= fresh.size() || index < next) {
                     break;
                 }
                 if (index > next) {
@@ -184,7 +185,7 @@ public final class VerifyLedger {
                 savedRootChecked = checkSavedRoot(tree, saved, problems, savedRootChecked);
                 next = index + 1;
             }
-            if (page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode()) {
+            if (next == before || page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode()) {
                 break;
             }
         }

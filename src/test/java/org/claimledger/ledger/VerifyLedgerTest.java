@@ -182,6 +182,32 @@ class VerifyLedgerTest extends ApiTest {
     }
 
     @Test
+    void shouldCatchTheNewestEntriesDeletedWhileTheTreeKeepsTheirLeaves() throws Exception {
+        createClaim(overSeventyKilled());
+        String claim = createClaim(overSeventyKilled());
+        patch(claim, "\"0\"", Map.of("claimant", "Reuters"));
+        Path saved = saveCheckpoint();
+        long first = leafOf(claim, ((Number) chain(claim).get(0).get("rev")).longValue());
+
+        try (Connection c = Db.connect(); var s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("create temp table gone_newest as select * from history_entry where entity_id = '" + claim + "'");
+            s.execute("set session_replication_role = replica");
+            s.execute("delete from history_entry where entity_id = '" + claim + "'");
+            c.commit();
+            try {
+                Run run = verify(saved);
+                assertThat(run.exit()).as(run.out()).isEqualTo(1);
+                assertThat(run.out()).contains("history was deleted").contains("first bad leaf: " + first);
+            } finally {
+                s.execute("insert into history_entry select * from gone_newest");
+                c.commit();
+            }
+        }
+        assertThat(verify(saved).exit()).isZero();
+    }
+
+    @Test
     void shouldCatchAWholeClaimsHistoryDeleted() throws Exception {
         String claim = createClaim(overSeventyKilled());
         patch(claim, "\"0\"", Map.of("claimant", "Reuters"));
