@@ -219,6 +219,8 @@ describe('the dashboard', () => {
     await page.locator('#verify-result.ok').waitFor();
     assert.equal(await page.locator('#verify-result').textContent(),
       `History verified: the hash chain of all ${history.length} revisions is intact.`);
+    await assertAccessible(page, 'claim with a diff');
+    await shoot(page, 'claim-diff-1400');
 
     await page.goto(`${BASE_URL}/#/claims/${data.marines.id}`);
     await page.locator('h1', {hasText: 'At least 13 U.S. service members were killed'}).waitFor();
@@ -271,6 +273,37 @@ describe('the dashboard', () => {
     assert.equal(await page.getByRole('button', {name: 'Change status'}).count(), 0);
     assert.equal(await page.getByRole('button', {name: 'Verify history'}).count(), 1);
     await assertAccessible(page, 'claim as reader');
+    await page.close();
+  });
+
+  test('works from the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto(`${BASE_URL}/`);
+    await page.getByLabel('API key').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'api-key', 'the key field has the focus');
+    await page.keyboard.type(readerKey);
+    await page.keyboard.press('Enter');
+    await page.locator('#card-counts [data-total]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Overview', 'signed in, on the heading');
+    const reached = [];
+    for (let n = 0; n < 8 && !reached.includes('Claims'); n += 1) {
+      await page.keyboard.press('Shift+Tab');
+      reached.push(await page.evaluate(() => document.activeElement.textContent.trim()));
+    }
+    assert.ok(reached.includes('Claims'), `Shift+Tab reaches the Claims link (reached ${reached.join(' | ')})`);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused link shows its focus');
+    await page.keyboard.press('Enter');
+    await page.locator('table.claims tbody tr').first().waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Claims', 'the new view\'s heading has the focus');
+    await page.close();
+  });
+
+  test('Swagger UI still renders beside the dashboard', async () => {
+    const page = await newPage();
+    const response = await page.goto(`${BASE_URL}/q/swagger-ui/`);
+    assert.equal(response.status(), 200);
+    await page.locator('.swagger-ui .info .title', {hasText: 'Claim Ledger API'}).waitFor();
     await page.close();
   });
 

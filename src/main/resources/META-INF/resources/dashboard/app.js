@@ -88,8 +88,7 @@ function route() {
   }
   document.title = `${name === 'overview' ? 'Overview' : 'Claims'} · Claim Ledger`;
   // keyboard and screen-reader users land on the new view's heading
-  if (route.started) root.querySelector('.view-title')?.focus();
-  route.started = true;
+  (root.querySelector('.view-title') ?? $('main')).focus();
 }
 
 whenUnauthorized(() => {

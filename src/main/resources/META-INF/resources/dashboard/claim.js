@@ -69,7 +69,7 @@ export function claimView(root, id, ctx) {
         `${words(c.type)} · version ${c.version} · updated `, time(c.updatedAt))));
     const verdict = c.explanation || c.verdictAt
       ? h('section', {class: 'card verdict', 'aria-labelledby': 'verdict-title'},
-        h('h2', {id: 'verdict-title'}, 'Verdict'),
+        h('h2', {id: 'verdict-title'}, VERDICTS.includes(c.status) ? 'Verdict' : 'Explanation'),
         h('p', {}, statusBadge(c.status), c.verdictAt ? [' given ', time(c.verdictAt)] : null),
         c.explanation ? h('p', {class: 'explanation'}, c.explanation) : null)
       : null;
