@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {chromium} from 'playwright-core';
-import {apiKey, BASE_URL, call, setStatus} from './api.js';
+import {apiKey, BASE_URL, call, patchClaim, setStatus} from './api.js';
 import {seed} from './seed.js';
 
 const require = createRequire(import.meta.url);
@@ -260,6 +260,41 @@ describe('the dashboard', () => {
     await shoot(claimPage, 'claim-live-1400');
     await overviewPage.close();
     await claimPage.close();
+  });
+
+  test('reads the change feed with fetch() when the service has one, sending the key', async () => {
+    // The feed answered by the test (whether or not this service has one), to prove the page's
+    // stream reading: an event for a change made through the API updates the open claim.
+    const page = await newPage();
+    const requests = [];
+    let deliver;
+    const event = new Promise(resolve => { deliver = resolve; });
+    await page.route('**/api/v1/feed*', async route => {
+      requests.push({url: route.request().url(), headers: route.request().headers()});
+      if (requests.length > 1) { await route.abort(); return; }
+      await route.fulfill({status: 200, headers: {'Content-Type': 'text/event-stream'}, body: await event});
+    });
+    await signIn(page, editorKey);
+    await page.goto(`${BASE_URL}/#/claims/${data.injured.id}`);
+    await page.locator('.pairs', {hasText: 'Reuters'}).waitFor();
+
+    await patchClaim(data.injured.id, {claimant: 'Reuters and AP'}, 'A second wire confirmed it');
+    const latest = (await call('GET', `/claims/${data.injured.id}/history?limit=1`)).body.items[0];
+    const envelope = {
+      revision: latest.revision, timestamp: latest.timestamp, event: 'claim.updated', entityType: 'CLAIM',
+      entityId: data.injured.id, actor: latest.actor, reason: latest.reason, requestId: latest.requestId,
+      changedFields: ['claimant'], href: `/api/v1/claims/${data.injured.id}`,
+    };
+    deliver(`: heartbeat\n\nid: ${latest.revision}\nevent: claim.updated\ndata: ${JSON.stringify(envelope)}\n\n`);
+    await page.locator('.pairs', {hasText: 'Reuters and AP'}).waitFor({timeout: 1500});
+    await page.locator('ol.timeline > li', {hasText: 'A second wire confirmed it'}).waitFor();
+
+    const first = requests[0];
+    assert.equal(first.headers.authorization, `Bearer ${editorKey}`);
+    assert.equal(first.headers.accept, 'text/event-stream');
+    assert.match(new URL(first.url).searchParams.get('after'), /^\d+$/);
+    assert.doesNotMatch(first.url, /cl_/);
+    await page.close();
   });
 
   test('a READER key sees everything but no edit control', async () => {

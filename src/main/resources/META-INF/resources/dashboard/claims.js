@@ -65,7 +65,11 @@ export function claims(root, params) {
 
   let pending = null;
   return {
-    onChange() { clearTimeout(pending); pending = setTimeout(load, 150); },
+    onChange(event) {
+      if (event.entityType !== 'CLAIM') return;
+      clearTimeout(pending);
+      pending = setTimeout(load, 150);
+    },
     dispose() { clearTimeout(pending); },
   };
 }

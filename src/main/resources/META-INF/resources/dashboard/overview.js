@@ -89,6 +89,7 @@ export function overview(root) {
   let verdictsMoved = false;
   return {
     onChange(event, mode) {
+      if (!event.entityType) return;     // e.g. ledger.checkpoint: no claim or article changed
       if (mode === 'feed' && event.revision) {
         recentItems = [{
           revision: event.revision, timestamp: event.timestamp, actor: event.actor, reason: event.reason,
