@@ -75,6 +75,7 @@ async function atBothWidths(page, name) {
   await assertAccessible(page, `${name} at 1400 px`);
   await shoot(page, `${name}-1400`);
   await page.setViewportSize(PHONE);
+  await page.waitForTimeout(300);      // the charts are drawn again at the new width
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `${name} fits a 390 px screen (overflows by ${overflow} px)`);
   await assertAccessible(page, `${name} at 390 px`);

@@ -1,13 +1,13 @@
 // Two small charts drawn as SVG by hand: no library to download, style or keep up to date.
+// Drawn at the width of their container, so that text keeps its size on a phone.
 // Colours come from the stylesheet (classes st-<STATUS>), numbers are printed next to the marks.
 
 import {svg, words} from './dom.js';
 
 /** Horizontal bars, one per item: [{key, label, value}]. */
-export function barChart(items, {title}) {
+export function barChart(items, {title, width = 420}) {
   const row = 30;
   const labelWidth = 110;
-  const width = 420;
   const barSpace = width - labelWidth - 50;
   const max = Math.max(1, ...items.map(i => i.value));
   const summary = items.map(i => `${i.label} ${i.value}`).join(', ');
@@ -26,8 +26,7 @@ export function barChart(items, {title}) {
 }
 
 /** Stacked vertical bars: weeks [{start: Date, counts: {STATUS: n}}], series = statuses in stack order. */
-export function weeklyChart(weeks, series, {title}) {
-  const width = 560;
+export function weeklyChart(weeks, series, {title, width = 560}) {
   const height = 220;
   const left = 34;
   const bottom = 36;
@@ -40,6 +39,7 @@ export function weeklyChart(weeks, series, {title}) {
   for (let v = 0; v <= max; v += step) ticks.push(v);
   const slot = (width - left - 8) / weeks.length;
   const barWidth = Math.min(32, slot * 0.7);
+  const labelEvery = Math.ceil(46 / slot);          // room for "Nov 23" under every nth week
   const label = d => d.toLocaleDateString('en', {month: 'short', day: 'numeric', timeZone: 'UTC'});
   const summary = weeks.map((w, n) => `week of ${label(w.start)}: ${totals[n]}`).join(', ');
   const scale = v => (v / (ticks[ticks.length - 1] || 1)) * plot;
@@ -60,7 +60,7 @@ export function weeklyChart(weeks, series, {title}) {
     return svg('g', {'data-week': w.start.toISOString().slice(0, 10), 'data-total': totals[n]},
       parts,
       totals[n] ? svg('text', {x: x + barWidth / 2, y: y - 3, 'text-anchor': 'middle', class: 'value'}, String(totals[n])) : null,
-      (weeks.length - 1 - n) % 2 === 0 || weeks.length <= 6
+      (weeks.length - 1 - n) % labelEvery === 0
         ? svg('text', {x: x + barWidth / 2, y: height - bottom + 16, 'text-anchor': 'middle', class: 'tick'}, label(w.start))
         : null);
   }));

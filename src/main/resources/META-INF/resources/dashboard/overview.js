@@ -24,24 +24,43 @@ export function overview(root) {
       card('waiting', 'Waiting longest in review', waiting)));
 
   let recentItems = [];
-  const loadCounts = () => api('/stats/claims').then(stats => {
+  let lastStats = null;
+  let lastWeeks = null;
+  const drawCounts = stats => {
+    lastStats = stats;
     replace(counts,
       h('p', {class: 'total'}, h('strong', {'data-total': stats.total}, String(stats.total)), ' claims'),
       barChart(STATUSES.map(s => ({key: s, label: words(s), value: stats.byStatus[s] ?? 0})),
-        {title: 'Claims by status'}),
+        {title: 'Claims by status', width: chartWidth(counts, 420)}),
       h('p', {class: 'hint'}, h('a', {href: '#/claims'}, 'All claims')));
     counts.removeAttribute('aria-busy');
+  };
+  const loadCounts = () => api('/stats/claims').then(stats => {
+    drawCounts(stats);
     return stats;
   }).catch(e => replace(counts, errorBox(e)));
 
-  const loadWeekly = stats => verdictsPerWeek(stats).then(({weeks, read, truncated}) => {
+  const drawWeekly = ({weeks, read, truncated}) => {
+    lastWeeks = {weeks, read, truncated};
     replace(weekly,
-      weeklyChart(weeks, VERDICTS, {title: 'Verdicts per week'}),
+      weeklyChart(weeks, VERDICTS, {title: 'Verdicts per week', width: chartWidth(weekly, 560)}),
       h('ul', {class: 'legend'}, VERDICTS.map(v => h('li', {}, h('span', {class: `swatch st-${v}`}), words(v)))),
       h('p', {class: 'hint'}, `${read} verdicts, counted by the verdictAt of the claims that hold them now; `
         + 'a verdict reopened since is not counted.' + (truncated ? ' Only the first 5,000 per verdict were read.' : '')));
     weekly.removeAttribute('aria-busy');
-  }).catch(e => replace(weekly, errorBox(e)));
+  };
+  const loadWeekly = stats => verdictsPerWeek(stats).then(drawWeekly).catch(e => replace(weekly, errorBox(e)));
+
+  // charts are drawn at their container's width: draw them again when it changes
+  let resizing = null;
+  const onResize = () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (lastStats) drawCounts(lastStats);
+      if (lastWeeks) drawWeekly(lastWeeks);
+    }, 100);
+  };
+  window.addEventListener('resize', onResize);
 
   const drawRecent = () => {
     replace(recent, recentItems.length === 0 ? h('p', {}, 'No changes yet.')
@@ -106,8 +125,17 @@ export function overview(root) {
         loadWaiting();
       }, 150);
     },
-    dispose() { clearTimeout(pending); },
+    dispose() {
+      clearTimeout(pending);
+      clearTimeout(resizing);
+      window.removeEventListener('resize', onResize);
+    },
   };
+}
+
+/** The container's width in CSS pixels, within sensible bounds. */
+function chartWidth(container, widest) {
+  return Math.round(Math.min(widest, Math.max(280, container.clientWidth || widest)));
 }
 
 function card(id, title, body) {
