@@ -343,6 +343,19 @@ describe('the dashboard', () => {
     await page.close();
   });
 
+  test('a key revoked mid-session signs the page out with a message', async () => {
+    const key = await call('POST', '/api-keys', {name: 'desk-temporary', role: 'READER'});
+    const page = await newPage();
+    await signIn(page, key.body.secret);
+    await page.locator('#card-counts [data-total]').waitFor();
+    await call('DELETE', `/api-keys/${key.body.id}`);
+    await page.getByRole('link', {name: 'Claims', exact: true}).click();
+    await page.getByRole('alert').filter({hasText: 'no longer accepts this API key'}).waitFor();
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.equal(await page.locator('#view').textContent(), '');
+    await page.close();
+  });
+
   test('signing out forgets the key', async () => {
     const page = await newPage();
     await signIn(page, readerKey);
