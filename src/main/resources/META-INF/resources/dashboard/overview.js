@@ -93,7 +93,7 @@ export function overview(root) {
     replace(waiting, page.items.length === 0 ? h('p', {}, 'No claim is in review.')
       : h('ol', {class: 'waiting'}, page.items.map(c => h('li', {},
         h('a', {href: `#/claims/${c.id}`}, c.statement),
-        h('span', {class: 'meta'}, `waiting ${ago(c.updatedAt)} · ${c.claimant ?? 'no claimant'}`)))));
+        h('span', {class: 'meta'}, `unchanged for ${ago(c.updatedAt)} · ${c.claimant ?? 'no claimant'}`)))));
     waiting.removeAttribute('aria-busy');
   }).catch(e => replace(waiting, errorBox(e)));
 
