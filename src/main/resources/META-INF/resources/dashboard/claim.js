@@ -73,6 +73,12 @@ export function claimView(root, id, ctx) {
         h('p', {}, statusBadge(c.status), c.verdictAt ? [' given ', time(c.verdictAt)] : null),
         c.explanation ? h('p', {class: 'explanation'}, c.explanation) : null)
       : null;
+    // a live refresh keeps what the user was typing into the status form
+    const typed = {
+      status: facts.querySelector('#st-status')?.value,
+      explanation: facts.querySelector('#st-explanation')?.value,
+      supersededBy: facts.querySelector('#st-superseded')?.value,
+    };
     replace(facts,
       h('section', {class: 'card', 'aria-labelledby': 'about-title'},
         h('h2', {id: 'about-title'}, 'The claim'),
@@ -103,6 +109,15 @@ export function claimView(root, id, ctx) {
           h('a', {href: a.url, rel: 'noopener noreferrer', target: '_blank'}, a.title || a.url),
           a.excerpt ? h('q', {class: 'excerpt'}, a.excerpt) : null,
           h('span', {class: 'meta'}, h('a', {href: `#/claims${query({articleId: a.articleId})}`}, 'claims of this article')))))));
+    const status = facts.querySelector('#st-status');
+    if (status) {
+      if ([...status.options].some(o => o.value === typed.status)) {
+        status.value = typed.status;
+        status.dispatchEvent(new Event('change'));
+      }
+      facts.querySelector('#st-explanation').value = typed.explanation ?? '';
+      facts.querySelector('#st-superseded').value = typed.supersededBy ?? '';
+    }
   };
 
   const statusForm = (c, etag) => {
@@ -131,14 +146,14 @@ export function claimView(root, id, ctx) {
       replace(message, 'Saving…');
       try {
         await api(`/claims/${id}/status`, {method: 'POST', body, headers: {'If-Match': etag}});
-        replace(message, 'Saved.');
+        form.reset();
         await refresh();
       } catch (err) {
         message.className = 'form-message error';
         const p = err.problem || {};
         replace(message, err.status === 412
           ? 'Someone changed this claim meanwhile; it has been reloaded, please check and try again.'
-          : problemText(err) + (p.unmetRule ? ` (${p.unmetRule})` : ''));
+          : problemText(err) + (p.unmetRule && !problemText(err).includes(p.unmetRule) ? ` (${p.unmetRule})` : ''));
         if (err.status === 412) await loadClaim();
       }
     });
