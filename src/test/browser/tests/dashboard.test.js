@@ -86,7 +86,6 @@ async function atBothWidths(page, name) {
 describe('the dashboard', () => {
   test('refuses a bad key with a clear message and keeps nothing', async () => {
     const page = await newPage();
-    await page.goto(`${BASE_URL}/`);
     const response = await page.goto(`${BASE_URL}/`);
     const csp = response.headers()['content-security-policy'];
     assert.match(csp, /script-src 'self'/);
