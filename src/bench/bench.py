@@ -390,26 +390,25 @@ create index on bench_child_map (old_id, k);
     def select_list(table, replace):
         return ", ".join(replace.get(c, "x." + c) for c in cols[table])
 
+    def copy(table, replace, source_join):
+        # the *_aud tables exist only in versions before the ledger became the only history (V8)
+        if not cols[table]:
+            return ""
+        return (f"insert into {table} ({', '.join(cols[table])})\n"
+                f"  select {select_list(table, replace)} from {table} x {source_join};\n")
+
     shift = "(interval '1 second' * m.k * 1)"
-    pg.script(f"""
-insert into claim ({", ".join(cols["claim"])})
-  select {select_list("claim", {"id": "m.new_id", "created_at": "x.created_at - " + shift, "updated_at": "x.updated_at - " + shift})}
-  from claim x join bench_map m on m.old_id = x.id;
-insert into claim_aud ({", ".join(cols["claim_aud"])})
-  select {select_list("claim_aud", {"id": "m.new_id"})} from claim_aud x join bench_map m on m.old_id = x.id;
-insert into source ({", ".join(cols["source"])})
-  select {select_list("source", {"id": "c.new_id", "claim_id": "c.claim_new"})}
-  from source x join bench_child_map c on c.old_id = x.id;
-insert into source_aud ({", ".join(cols["source_aud"])})
-  select {select_list("source_aud", {"id": "c.new_id", "claim_id": "c.claim_new"})}
-  from source_aud x join bench_child_map c on c.old_id = x.id;
-insert into claim_article ({", ".join(cols["claim_article"])})
-  select {select_list("claim_article", {"id": "c.new_id", "claim_id": "c.claim_new"})}
-  from claim_article x join bench_child_map c on c.old_id = x.id;
-insert into claim_article_aud ({", ".join(cols["claim_article_aud"])})
-  select {select_list("claim_article_aud", {"id": "c.new_id", "claim_id": "c.claim_new"})}
-  from claim_article_aud x join bench_child_map c on c.old_id = x.id;
-""")
+    claims_join = "join bench_map m on m.old_id = x.id"
+    children_join = "join bench_child_map c on c.old_id = x.id"
+    children = {"id": "c.new_id", "claim_id": "c.claim_new"}
+    pg.script(
+        copy("claim", {"id": "m.new_id", "created_at": "x.created_at - " + shift,
+                       "updated_at": "x.updated_at - " + shift}, claims_join)
+        + copy("claim_aud", {"id": "m.new_id"}, claims_join)
+        + copy("source", children, children_join)
+        + copy("source_aud", children, children_join)
+        + copy("claim_article", children, children_join)
+        + copy("claim_article_aud", children, children_join))
     # history: the same entries under the copies' ids, each chain hashed again as the service does
     rows = pg.sql("select h.entity_id, h.rev, h.type, h.fields, h.content, "
                   "to_char(r.at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), r.actor, coalesce(r.reason, ''), "

@@ -3,7 +3,6 @@ package org.claimledger.article;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.claimledger.common.db.LedgerEntity;
-import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.hibernate.type.SqlTypes;
 
 /** A published story that makes or fact-checks claims. */
 @Entity
-@Audited
 @Table(name = "article")
 public class Article extends LedgerEntity {
 

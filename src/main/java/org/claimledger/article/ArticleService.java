@@ -17,8 +17,10 @@ import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageRequest;
 import org.claimledger.common.time.Ids;
 import org.claimledger.history.ChangeType;
+import org.claimledger.history.CurrentChange;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
+import org.claimledger.history.Snapshot;
 
 /** Articles: their rules (one live article per url) and their transactions. */
 @ApplicationScoped
@@ -32,9 +34,12 @@ public class ArticleService {
     private final MergePatch mergePatch;
 
     private final HistoryService history;
+    private final CurrentChange currentChange;
 
-    ArticleService(ArticleRepository articles, MergePatch mergePatch, HistoryService history) {
+    ArticleService(ArticleRepository articles, MergePatch mergePatch, HistoryService history,
+            CurrentChange currentChange) {
         this.history = history;
+        this.currentChange = currentChange;
         this.articles = articles;
         this.mergePatch = mergePatch;
     }
@@ -53,9 +58,8 @@ public class ArticleService {
         article.updatedAt = article.createdAt;
         articles.persist(article);
         articles.flush();
-        ArticleResponse created = ArticleResponse.of(article);
-        history.record(EntityType.ARTICLE, article.id, ChangeType.CREATED, created, false);
-        return created;
+        record(article, ChangeType.CREATED);
+        return ArticleResponse.of(article);
     }
 
     public ArticleResponse get(UUID id) {
@@ -93,9 +97,8 @@ public class ArticleService {
         }
         apply(article, merged, urlKey);
         articles.flush();
-        ArticleResponse updated = ArticleResponse.of(article);
-        history.record(EntityType.ARTICLE, id, ChangeType.UPDATED, updated, false);
-        return updated;
+        record(article, ChangeType.UPDATED);
+        return ArticleResponse.of(article);
     }
 
     @Transactional
@@ -105,7 +108,23 @@ public class ArticleService {
         article.deletedAt = Ids.now();
         article.updatedAt = article.deletedAt;
         articles.flush();
-        history.record(EntityType.ARTICLE, id, ChangeType.DELETED, ArticleResponse.of(article), true);
+        record(article, ChangeType.DELETED);
+    }
+
+    /** Records the article's state, just flushed, in its history: member for member what ArticleResponse serves. */
+    private void record(Article a, ChangeType type) {
+        Snapshot state = new Snapshot()
+                .put("id", a.id)
+                .put("url", a.url)
+                .put("title", a.title)
+                .put("publisher", a.publisher)
+                .putStrings("authors", a.authors)
+                .put("publishedAt", a.publishedAt)
+                .put("language", a.language)
+                .put("createdAt", a.createdAt)
+                .put("updatedAt", a.updatedAt)
+                .put("version", a.version);
+        history.record(currentChange.context(), EntityType.ARTICLE, a.id, type, state, type == ChangeType.DELETED);
     }
 
     /** Throws 404 or 410 unless the article exists and is not deleted. */

@@ -5,12 +5,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.claimledger.common.db.LedgerEntity;
-import org.hibernate.envers.Audited;
 import java.util.UUID;
 
 /** That a claim appears in, is cited by or is fact-checked in an article. One per claim and article. */
 @Entity
-@Audited
 @Table(name = "claim_article")
 public class ArticleLink extends LedgerEntity {
 

@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.claimledger.common.db.LedgerEntity;
-import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.hibernate.type.SqlTypes;
 
 /** One discrete assertion an article makes, with its verification status. */
 @Entity
-@Audited
 @Table(name = "claim")
 public class Claim extends LedgerEntity {
 

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.UUID;
 import org.claimledger.common.time.Ids;
 import org.claimledger.history.ChangeType;
+import org.claimledger.history.CurrentChange;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
 
@@ -20,8 +21,10 @@ class ClaimChildren {
     private final ClaimRepository claims;
     private final ClaimViews views;
     private final HistoryService history;
+    private final CurrentChange currentChange;
 
-    ClaimChildren(ClaimRepository claims, ClaimViews views, HistoryService history) {
+    ClaimChildren(ClaimRepository claims, ClaimViews views, HistoryService history, CurrentChange currentChange) {
+        this.currentChange = currentChange;
         this.claims = claims;
         this.views = views;
         this.history = history;
@@ -47,6 +50,8 @@ class ClaimChildren {
         claims.lockLive(claimId).updatedAt = Ids.now();
         change.run();
         claims.flush();
-        history.record(EntityType.CLAIM, claimId, ChangeType.UPDATED, views.of(claims.findById(claimId)), false);
+        Claim claim = claims.findById(claimId);
+        history.record(currentChange.context(), EntityType.CLAIM, claimId, ChangeType.UPDATED,
+                ClaimSnapshots.of(claim, views.of(claim)), false);
     }
 }

@@ -17,6 +17,7 @@ import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageRequest;
 import org.claimledger.common.time.Ids;
 import org.claimledger.history.ChangeType;
+import org.claimledger.history.CurrentChange;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
 
@@ -37,10 +38,12 @@ class ClaimService {
     private final ClaimViews views;
     private final MergePatch mergePatch;
     private final HistoryService history;
+    private final CurrentChange currentChange;
     private final Event<ClaimMetrics.Created> createdEvents;
 
     ClaimService(ClaimRepository claims, ClaimViews views, MergePatch mergePatch, HistoryService history,
-            Event<ClaimMetrics.Created> createdEvents) {
+            CurrentChange currentChange, Event<ClaimMetrics.Created> createdEvents) {
+        this.currentChange = currentChange;
         this.claims = claims;
         this.views = views;
         this.mergePatch = mergePatch;
@@ -64,7 +67,8 @@ class ClaimService {
         claims.persist(claim);
         claims.flush();
         ClaimResponse created = ClaimResponse.of(claim, List.of(), List.of());
-        history.record(EntityType.CLAIM, claim.id, ChangeType.CREATED, created, false);
+        history.record(currentChange.context(), EntityType.CLAIM, claim.id, ChangeType.CREATED,
+                ClaimSnapshots.of(claim, created), false);
         createdEvents.fire(new ClaimMetrics.Created(claim.id));
         return created;
     }
@@ -98,7 +102,8 @@ class ClaimService {
         apply(claim, merged, merged.status());
         claims.flush();
         ClaimResponse updated = views.of(claim);
-        history.record(EntityType.CLAIM, id, ChangeType.UPDATED, updated, false);
+        history.record(currentChange.context(), EntityType.CLAIM, id, ChangeType.UPDATED,
+                ClaimSnapshots.of(claim, updated), false);
         return updated;
     }
 
@@ -109,7 +114,8 @@ class ClaimService {
         claim.deletedAt = Ids.now();
         claim.updatedAt = claim.deletedAt;
         claims.flush();
-        history.record(EntityType.CLAIM, id, ChangeType.DELETED, views.of(claim), true);
+        history.record(currentChange.context(), EntityType.CLAIM, id, ChangeType.DELETED,
+                ClaimSnapshots.of(claim, views.of(claim)), true);
     }
 
     private static void apply(Claim claim, ClaimRequest request, ClaimStatus status) {

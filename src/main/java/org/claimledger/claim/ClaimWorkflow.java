@@ -11,6 +11,7 @@ import org.claimledger.common.http.ETags.Precondition;
 import org.claimledger.common.time.Ids;
 import org.claimledger.history.ChangeContext;
 import org.claimledger.history.ChangeType;
+import org.claimledger.history.CurrentChange;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.HistoryService;
 import org.claimledger.security.Actor;
@@ -26,17 +27,17 @@ class ClaimWorkflow {
     private final ClaimRepository claims;
     private final ClaimViews views;
     private final HistoryService history;
-    private final ChangeContext changeContext;
+    private final CurrentChange currentChange;
     private final Actor actor;
     private final Event<ClaimMetrics.StatusChanged> statusEvents;
 
-    ClaimWorkflow(ClaimRepository claims, ClaimViews views, HistoryService history, ChangeContext changeContext,
+    ClaimWorkflow(ClaimRepository claims, ClaimViews views, HistoryService history, CurrentChange currentChange,
             Actor actor, Event<ClaimMetrics.StatusChanged> statusEvents) {
         this.statusEvents = statusEvents;
         this.claims = claims;
         this.views = views;
         this.history = history;
-        this.changeContext = changeContext;
+        this.currentChange = currentChange;
         this.actor = actor;
     }
 
@@ -65,14 +66,16 @@ class ClaimWorkflow {
         }
         claim.status = to;
         claim.verdictAt = Workflow.VERDICTS.contains(to) ? Ids.now() : to == ClaimStatus.IN_REVIEW ? null : claim.verdictAt;
+        ChangeContext context = currentChange.context();
         if (change.explanation() != null && !change.explanation().isBlank()) {
             claim.explanation = change.explanation();
-            changeContext.reasonIfAbsent(abbreviate(change.explanation()));
+            // the explanation is the revision's reason when the request gave none
+            context = context.withReasonIfAbsent(abbreviate(change.explanation()));
         }
         claim.updatedAt = Ids.now();
         claims.flush();
         ClaimResponse changed = views.of(claim);
-        history.record(EntityType.CLAIM, id, ChangeType.UPDATED, changed, false);
+        history.record(context, EntityType.CLAIM, id, ChangeType.UPDATED, ClaimSnapshots.of(claim, changed), false);
         statusEvents.fire(new ClaimMetrics.StatusChanged(id, to));
         return changed;
     }

@@ -5,13 +5,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.claimledger.common.db.LedgerEntity;
-import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Evidence for or against one claim. */
 @Entity
-@Audited
 @Table(name = "source")
 public class Source extends LedgerEntity {
 

@@ -1,31 +1,19 @@
 package org.claimledger.history;
 
-import jakarta.enterprise.context.RequestScoped;
+/**
+ * Who makes a change, why, and in which request: given explicitly to every ledger write, which
+ * stamps the transaction's revision with it. Built by the writing service from the authenticated
+ * actor and the request's X-Change-Reason and X-Request-Id ({@link CurrentChange}).
+ */
+public record ChangeContext(String actor, String reason, String requestId) {
 
-/** Why the current request changes data (X-Change-Reason) and which request it is (X-Request-Id). */
-@RequestScoped
-public class ChangeContext {
-
-    private String reason;
-    private String requestId;
-
-    public String reason() {
-        return reason;
+    /** A change no request asked for, such as a scheduled job's. */
+    public static ChangeContext system(String reason) {
+        return new ChangeContext("system", reason, null);
     }
 
-    public String requestId() {
-        return requestId;
-    }
-
-    void set(String reason, String requestId) {
-        this.reason = reason;
-        this.requestId = requestId;
-    }
-
-    /** Lets a write give its own reason, such as a status change's explanation, when no header gave one. */
-    public void reasonIfAbsent(String fallback) {
-        if (reason == null || reason.isBlank()) {
-            reason = fallback;
-        }
+    /** This change with its own reason, such as a status change's explanation, when the request gave none. */
+    public ChangeContext withReasonIfAbsent(String fallback) {
+        return reason == null || reason.isBlank() ? new ChangeContext(actor, fallback, requestId) : this;
     }
 }

@@ -20,9 +20,9 @@ public class ChangeHeaders {
     static final int MAX_REASON = 500;
     private static final Pattern REQUEST_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
 
-    private final ChangeContext change;
+    private final CurrentChange change;
 
-    ChangeHeaders(ChangeContext change) {
+    ChangeHeaders(CurrentChange change) {
         this.change = change;
     }
 

@@ -1,22 +1,20 @@
 package org.claimledger.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,51 +25,65 @@ import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.Page;
-import org.hibernate.envers.AuditReaderFactory;
+import org.claimledger.common.time.Ids;
 
 /**
- * The history of claims and articles. Writers call {@link #record} inside the transaction of
- * their change; Hibernate Envers has by then opened the transaction's revision (time, actor,
- * reason, request id) and records the changed rows; this service adds the entity's field-level
- * changes and whole state, chained by SHA-256 to the entity's previous entry.
+ * The history of claims and articles, the one record of every change. Writers call {@link #record}
+ * inside the transaction of their change, with who, why and which request ({@link ChangeContext})
+ * and the entity's new state ({@link Snapshot}); the first call of a transaction writes its
+ * revision, and every call adds the entity's field-level changes and whole state, chained by
+ * SHA-256 to the entity's previous entry.
  */
 @ApplicationScoped
 public class HistoryService {
 
     static final ProblemType REVISION_NOT_FOUND = ProblemType.of("revision-not-found", "No such revision", 404);
-    /** Writes the revision envelope that is hashed; one instance, as the spelling must never vary. */
-    private static final ObjectMapper ENVELOPE = new ObjectMapper();
+    /** The key of the current transaction's revision among the transaction's resources. */
+    private static final Object REVISION = Revision.class;
 
     private final HistoryRepository history;
     private final EntityManager em;
-    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transaction;
+    private final Map<EntityType, Map<String, SnapshotShape.KeyedList>> shapes = new EnumMap<>(EntityType.class);
 
-    HistoryService(HistoryRepository history, EntityManager em, ObjectMapper mapper) {
+    HistoryService(HistoryRepository history, EntityManager em, TransactionSynchronizationRegistry transaction,
+            Instance<SnapshotShape> shapes) {
         this.history = history;
         this.em = em;
-        this.mapper = mapper;
+        this.transaction = transaction;
+        shapes.forEach(shape -> this.shapes.put(shape.entityType(), Map.copyOf(shape.keyedLists())));
     }
 
     /**
-     * Records the entity's new state as a revision. The caller holds the entity's row lock, so the
-     * chain of one entity grows one entry at a time while other entities' chains grow in parallel.
+     * Records the entity's new state, written from the entity after its change was flushed. The
+     * caller holds the entity's row lock, so the chain of one entity grows one entry at a time while
+     * other entities' chains grow in parallel. The transaction's revision is stamped with the
+     * context of its first entry.
      */
     @Transactional(TxType.MANDATORY)
-    public void record(EntityType type, UUID id, ChangeType change, Object state, boolean deleted) {
-        em.flush();
-        Revision revision = AuditReaderFactory.get(em).getCurrentRevision(Revision.class, true);
-        ObjectNode snapshot = (ObjectNode) CanonicalJson.of(mapper, state);
+    public void record(ChangeContext context, EntityType type, UUID id, ChangeType change, Snapshot state,
+            boolean deleted) {
+        Revision revision = revision(context);
+        // read back from its text, so that it compares with the previous entry's stored snapshot
+        // exactly as two stored snapshots compare (70 is an integer in both, 70.50 a decimal)
+        ObjectNode snapshot = (ObjectNode) CanonicalJson.read(CanonicalJson.write(state.node));
         snapshot.put("deleted", deleted);
         // a new entity has no history yet: one query fewer on every create
         Optional<HistoryEntry> previous = change == ChangeType.CREATED ? Optional.empty() : history.latest(type, id);
-        JsonNode before = previous.map(p -> CanonicalJson.read(p.content).get("snapshot")).orElse(null);
-        List<Change> changes = Snapshots.diff(before, snapshot);
         if (previous.isPresent() && previous.get().rev == revision.id) {
             throw new IllegalStateException(type + " " + id + " recorded twice in revision " + revision.id);
         }
+        JsonNode before = previous.map(p -> CanonicalJson.read(p.content).get("snapshot")).orElse(null);
+        List<Change> changes = Snapshots.diff(before, snapshot, keyedLists(type));
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("type", change.name());
-        content.set("changes", CanonicalJson.of(mapper, changes));
+        ArrayNode changed = content.putArray("changes");
+        for (Change c : changes) {
+            ObjectNode item = changed.addObject();
+            item.put("field", c.field());
+            item.set("from", c.from() == null ? NullNode.instance : c.from());
+            item.set("to", c.to() == null ? NullNode.instance : c.to());
+        }
         content.set("snapshot", snapshot);
         HistoryEntry entry = new HistoryEntry();
         entry.entityType = type;
@@ -81,9 +93,29 @@ public class HistoryService {
         entry.fields = changes.stream().map(Change::field).toList();
         entry.content = CanonicalJson.write(content);
         entry.prevHash = previous.map(p -> p.hash).orElse("");
-        entry.hash = hash(entry.prevHash, envelope(type, id, revision.id, revision.at, revision.actor, revision.reason,
-                revision.requestId), entry.content);
+        entry.hash = HashChain.link(entry.prevHash, type, id, revision.id, revision.at, revision.actor,
+                revision.reason, revision.requestId, entry.content);
         history.persist(entry);
+        // What follows a history write (the verifiable ledger) hooks in here, in the same transaction.
+    }
+
+    /** The current transaction's revision, written with its first entry. */
+    private Revision revision(ChangeContext context) {
+        Revision revision = (Revision) transaction.getResource(REVISION);
+        if (revision == null) {
+            revision = new Revision();
+            revision.at = Ids.now();
+            revision.actor = context.actor();
+            revision.reason = context.reason();
+            revision.requestId = context.requestId();
+            em.persist(revision); // an identity column: inserted now, so that the entry can name it
+            transaction.putResource(REVISION, revision);
+        }
+        return revision;
+    }
+
+    private Map<String, SnapshotShape.KeyedList> keyedLists(EntityType type) {
+        return shapes.getOrDefault(type, Map.of());
     }
 
     public Page<RevisionResponse> page(EntityType type, UUID id, String actor, String field, Instant since,
@@ -131,7 +163,7 @@ public class HistoryService {
     public DiffResponse diff(EntityType type, UUID id, long from, long to) {
         JsonNode before = CanonicalJson.read(recorded(type, id, from).content()).get("snapshot");
         JsonNode after = CanonicalJson.read(recorded(type, id, to).content()).get("snapshot");
-        return new DiffResponse(from, to, Snapshots.diff(before, after));
+        return new DiffResponse(from, to, Snapshots.diff(before, after, keyedLists(type)));
     }
 
     private HistoryRepository.Row recorded(EntityType type, UUID id, long rev) {
@@ -146,7 +178,7 @@ public class HistoryService {
     public VerifyResponse verify(EntityType type, UUID id) {
         requireHistory(type, id);
         try (Stream<HistoryRepository.Row> chain = history.chain(type, id)) {
-            ChainCheck check = new ChainCheck();
+            HashChain.Check check = new HashChain.Check();
             chain.forEach(check::accept);
             return new VerifyResponse(check.broken == null, check.revisions, check.broken);
         }
@@ -161,7 +193,7 @@ public class HistoryService {
         List<LedgerVerifyResponse.Broken> broken = new ArrayList<>();
         try (Stream<HistoryRepository.Row> rows = history.allChains()) {
             Iterator<HistoryRepository.Row> it = rows.iterator();
-            ChainCheck check = null;
+            HashChain.Check check = null;
             HistoryRepository.Row first = null;
             while (it.hasNext()) {
                 HistoryRepository.Row row = it.next();
@@ -172,7 +204,7 @@ public class HistoryService {
                             broken.add(new LedgerVerifyResponse.Broken(first.entityType(), first.entityId(), check.broken));
                         }
                     }
-                    check = new ChainCheck();
+                    check = new HashChain.Check();
                     first = row;
                     entities++;
                 }
@@ -193,26 +225,6 @@ public class HistoryService {
     public void requireHistory(EntityType type, UUID id) {
         if (!history.exists(type, id)) {
             throw new NotFound(type.name().toLowerCase(), id);
-        }
-    }
-
-    /** Recomputes one chain link by link; remembers the first revision that does not match. */
-    private final class ChainCheck {
-        String previousHash = "";
-        long revisions;
-        Long broken;
-
-        void accept(HistoryRepository.Row row) {
-            revisions++;
-            if (broken != null) {
-                return;
-            }
-            String expected = hash(previousHash, envelope(row.entityType(), row.entityId(), row.rev(), row.at(),
-                    row.actor(), row.reason(), row.requestId()), row.content());
-            if (!row.prevHash().equals(previousHash) || !row.hash().equals(expected)) {
-                broken = row.rev();
-            }
-            previousHash = row.hash();
         }
     }
 
@@ -241,38 +253,6 @@ public class HistoryService {
             return Long.parseLong(cursor.key());
         } catch (NumberFormatException e) {
             throw ProblemException.invalidParameter("cursor", "cursor is not valid; use the nextCursor of a previous page");
-        }
-    }
-
-    /** The revision's metadata as hashed: fixed member order, one spelling of the instant. */
-    private String envelope(EntityType type, UUID id, long rev, Instant at, String actor, String reason, String requestId) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("entityType", type.name());
-        envelope.put("entityId", id.toString());
-        envelope.put("revision", rev);
-        envelope.put("timestamp", at.toString());
-        envelope.put("actor", actor);
-        envelope.put("reason", reason);
-        envelope.put("requestId", requestId);
-        try {
-            return ENVELOPE.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** SHA-256(previous hash || envelope || content), hex. */
-    static String hash(String previousHash, String envelope, String content) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(previousHash.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(envelope.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            sha.update(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

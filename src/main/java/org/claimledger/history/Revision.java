@@ -6,24 +6,19 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.envers.RevisionEntity;
-import org.hibernate.envers.RevisionNumber;
-import org.hibernate.envers.RevisionTimestamp;
 
-/** One transaction that changed audited data: when, by whom, why, in which request. */
+/**
+ * One transaction that changed the ledger: when, by whom, why, in which request. Written by
+ * {@link HistoryService#record} with the first entry of its transaction; the column xid (the
+ * writing transaction, defaulted by PostgreSQL) is not mapped.
+ */
 @Entity
 @Table(name = "revision")
-@RevisionEntity(RevisionStamp.class)
 public class Revision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @RevisionNumber
     public long id;
-
-    /** Envers' own clock, in epoch milliseconds; {@link #at} is the one the API shows. */
-    @RevisionTimestamp
-    public long timestamp;
 
     public Instant at;
     public String actor;

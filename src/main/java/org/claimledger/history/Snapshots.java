@@ -11,26 +11,21 @@ import java.util.TreeSet;
 
 /**
  * Field-level differences between two states of an entity. Nested values get dotted paths
- * ({@code quantity.value}); the members of the embedded lists of sources and article links are
- * addressed by id ({@code sources[<id>].stance}, {@code articles[<articleId>].role}), so a change to
- * one source reads as that, not as a reshuffled list.
+ * ({@code quantity.value}); the items of the embedded lists its {@link SnapshotShape} names are
+ * addressed by their key ({@code sources[<id>].stance}, {@code articles[<articleId>].role}), so a
+ * change to one source reads as that, not as a reshuffled list.
  */
 final class Snapshots {
 
     /** Bookkeeping that moves with every write and says nothing about the claim itself. */
     private static final Set<String> VOLATILE = Set.of("id", "version", "updatedAt", "createdAt");
-    /** The embedded lists, the member that identifies an item, and members that are not the item's own. */
-    private static final Map<String, String> KEYED_LISTS = Map.of("sources", "id", "articles", "articleId");
-    private static final Map<String, Set<String>> NOT_OWN = Map.of(
-            "sources", Set.of("claimId"),
-            "articles", Set.of("claimId", "articleId", "url", "title"));
 
     private Snapshots() {
     }
 
-    static List<Change> diff(JsonNode before, JsonNode after) {
-        Map<String, JsonNode> from = flatten(before);
-        Map<String, JsonNode> to = flatten(after);
+    static List<Change> diff(JsonNode before, JsonNode after, Map<String, SnapshotShape.KeyedList> lists) {
+        Map<String, JsonNode> from = flatten(before, lists);
+        Map<String, JsonNode> to = flatten(after, lists);
         Set<String> fields = new TreeSet<>(from.keySet());
         fields.addAll(to.keySet());
         List<Change> changes = new ArrayList<>();
@@ -49,15 +44,16 @@ final class Snapshots {
         return value == null || value.isNull() ? null : value;
     }
 
-    static Map<String, JsonNode> flatten(JsonNode snapshot) {
+    static Map<String, JsonNode> flatten(JsonNode snapshot, Map<String, SnapshotShape.KeyedList> lists) {
         Map<String, JsonNode> out = new TreeMap<>();
         if (snapshot != null) {
-            flatten(snapshot, "", Set.of(), out);
+            flatten(snapshot, "", Set.of(), lists, out);
         }
         return out;
     }
 
-    private static void flatten(JsonNode node, String prefix, Set<String> skip, Map<String, JsonNode> out) {
+    private static void flatten(JsonNode node, String prefix, Set<String> skip,
+            Map<String, SnapshotShape.KeyedList> lists, Map<String, JsonNode> out) {
         node.fields().forEachRemaining(member -> {
             String name = member.getKey();
             JsonNode value = member.getValue();
@@ -65,13 +61,13 @@ final class Snapshots {
                 return;
             }
             String path = prefix.isEmpty() ? name : prefix + "." + name;
-            if (prefix.isEmpty() && KEYED_LISTS.containsKey(name) && value.isArray()) {
-                String key = KEYED_LISTS.get(name);
+            if (prefix.isEmpty() && lists.containsKey(name) && value.isArray()) {
+                SnapshotShape.KeyedList list = lists.get(name);
                 for (JsonNode item : value) {
-                    flatten(item, name + "[" + item.path(key).asText() + "]", NOT_OWN.get(name), out);
+                    flatten(item, name + "[" + item.path(list.key()).asText() + "]", list.notOwn(), Map.of(), out);
                 }
             } else if (value.isObject()) {
-                flatten(value, path, Set.of(), out);
+                flatten(value, path, Set.of(), Map.of(), out);
             } else {
                 out.put(path, value);
             }

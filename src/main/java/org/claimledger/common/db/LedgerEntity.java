@@ -5,14 +5,12 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.envers.Audited;
 
 /**
  * What every row of the ledger has: a UUID id, its row version (the ETag), when it was created and
  * last changed, and when it was (softly) deleted; a deleted row is kept but no longer served.
  */
 @MappedSuperclass
-@Audited
 public abstract class LedgerEntity {
 
     @Id
