@@ -111,9 +111,15 @@ public class ArticleService {
         record(article, ChangeType.DELETED);
     }
 
-    /** Records the article's state, just flushed, in its history: member for member what ArticleResponse serves. */
-    private void record(Article a, ChangeType type) {
-        Snapshot state = new Snapshot()
+    /** Records the article's state, just flushed, in its history. */
+    private void record(Article article, ChangeType type) {
+        history.record(currentChange.context(), EntityType.ARTICLE, article.id, type, snapshot(article),
+                type == ChangeType.DELETED);
+    }
+
+    /** The article as the ledger records it: member for member what {@link ArticleResponse} serves. */
+    static Snapshot snapshot(Article a) {
+        return new Snapshot()
                 .put("id", a.id)
                 .put("url", a.url)
                 .put("title", a.title)
@@ -124,7 +130,6 @@ public class ArticleService {
                 .put("createdAt", a.createdAt)
                 .put("updatedAt", a.updatedAt)
                 .put("version", a.version);
-        history.record(currentChange.context(), EntityType.ARTICLE, a.id, type, state, type == ChangeType.DELETED);
     }
 
     /** Throws 404 or 410 unless the article exists and is not deleted. */

@@ -17,7 +17,7 @@ import java.util.List;
  * numbers as written. The stored content is this text itself, so verification rehashes the exact
  * bytes instead of re-serialising (which could spell 70.50 as 70.5).
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     /** Reads numbers exactly as written: 70 stays an integer, 70.50 keeps its scale, none becomes a double. */
     private static final ObjectMapper PLAIN = JsonMapper.builder()
@@ -28,7 +28,7 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         try {
             return PLAIN.writeValueAsString(sorted(node));
         } catch (JsonProcessingException e) {
@@ -37,7 +37,7 @@ final class CanonicalJson {
     }
 
     /** A value as JSON, by way of its text, so that it reads exactly as a stored revision will. */
-    static JsonNode of(ObjectMapper writer, Object value) {
+    public static JsonNode of(ObjectMapper writer, Object value) {
         try {
             return read(writer.writeValueAsString(value));
         } catch (JsonProcessingException e) {
@@ -45,7 +45,7 @@ final class CanonicalJson {
         }
     }
 
-    static JsonNode read(String text) {
+    public static JsonNode read(String text) {
         try {
             return PLAIN.readTree(text);
         } catch (JsonProcessingException e) {
