@@ -391,7 +391,7 @@ create index on bench_child_map (old_id, k);
         return ", ".join(replace.get(c, "x." + c) for c in cols[table])
 
     def copy(table, replace, source_join):
-        # the *_aud tables exist only in versions before the ledger became the only history (V8)
+        # the *_aud tables exist only in versions before the ledger became the only history (V9)
         if not cols[table]:
             return ""
         return (f"insert into {table} ({', '.join(cols[table])})\n"

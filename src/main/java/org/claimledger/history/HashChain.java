@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The hash chain of one entity's history: each entry stores SHA-256(previous hash || revision
- * envelope || content). The migration that removed Hibernate Envers (V8) recomputes the same
+ * envelope || content). The migration that removed Hibernate Envers (V9) recomputes the same
  * chains in SQL; a change to any spelling here breaks every chain already written.
  */
 final class HashChain {

@@ -96,7 +96,7 @@ public class HistoryService {
         entry.hash = HashChain.link(entry.prevHash, type, id, revision.id, revision.at, revision.actor,
                 revision.reason, revision.requestId, entry.content);
         history.persist(entry);
-        // What follows a history write (the verifiable ledger) hooks in here, in the same transaction.
+        // the verifiable ledger (ledger/) appends this entry as a Merkle leaf at commit, by a trigger (V8)
     }
 
     /** The current transaction's revision, written with its first entry. */

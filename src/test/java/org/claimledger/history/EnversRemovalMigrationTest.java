@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The migration that removes Hibernate Envers (V8), on a database the previous version filled:
+ * The migration that removes Hibernate Envers (V9), on a database the previous version filled:
  * claims and articles with their *_aud rows and their hash-chained history, written here as that
  * version wrote them, the hashes computed by the service's own code. The migration proves every
  * chain before it drops anything, and refuses when one was tampered with.
@@ -150,7 +150,7 @@ class EnversRemovalMigrationTest {
                 var row = new HistoryRepository.Row(rs.getLong(1), EntityType.valueOf(rs.getString(2)),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8), rs.getString(9),
-                        rs.getString(10));
+                        rs.getString(10), null);
                 checks.computeIfAbsent(row.entityType() + " " + row.entityId(), k -> new HashChain.Check()).accept(row);
             }
         }
