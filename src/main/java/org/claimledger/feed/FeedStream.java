@@ -106,13 +106,18 @@ final class FeedStream {
             if (events.isEmpty()) {
                 return;
             }
+            long done = cursor;
             for (FeedEvent event : events) {
+                if (event.revision() != done && buffered.get() >= maxBuffered) {
+                    break; // a whole revision at a time, so that resuming after its id misses nothing
+                }
                 if (filter.matches(event)) {
                     write(sse.newEventBuilder().id(Long.toString(event.revision())).name(event.event())
                             .data(String.class, json.apply(event)).build());
                 }
+                done = event.revision();
+                cursor = done;
             }
-            cursor = events.get(events.size() - 1).revision();
         }
     }
 

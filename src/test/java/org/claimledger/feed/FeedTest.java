@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +28,7 @@ import org.claimledger.support.ApiTest;
 import org.claimledger.support.Db;
 import org.claimledger.support.Fixtures;
 import org.claimledger.support.SseClient;
+import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -194,6 +201,57 @@ class FeedTest extends ApiTest {
             assertThat(feed.comments()).contains(" heartbeat");
             assertThat(feed.next(Duration.ZERO)).isNull();
         }
+    }
+
+    @Inject
+    FeedService feedService;
+
+    /** A client that stopped reading: nothing it is sent is ever written out. */
+    static final class StalledClient implements SseEventSink {
+        final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
+        volatile boolean closed;
+        volatile boolean disconnected;
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            sent.add(event);
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void shouldDropAClientThatStopsReadingWithAFinalEventInsteadOfBufferingWithoutLimit() throws Exception {
+        long after = head();
+        for (int i = 0; i < 30; i++) {
+            createClaim(overSeventyKilled()); // max-buffered-events is 20 in tests
+        }
+        StalledClient client = new StalledClient();
+        int streams = feedService.openStreams();
+        feedService.open(FeedFilter.ALL, after, client, SseImpl.INSTANCE, () -> client.disconnected = true);
+        assertThat(feedService.openStreams()).isEqualTo(streams + 1);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!client.disconnected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(client.closed).isTrue();
+        assertThat(client.disconnected).as("the connection is let go when even the last event is not read").isTrue();
+        OutboundSseEvent last = client.sent.get(client.sent.size() - 1);
+        assertThat(last.getName()).isEqualTo("feed.dropped");
+        assertThat(last.getId()).isNull();
+        assertThat((String) last.getData()).contains("read too slowly", "Last-Event-ID");
+        long changes = client.sent.stream().filter(e -> e.getId() != null).count();
+        assertThat(changes).as("at most max-buffered-events wait, heartbeats included").isBetween(15L, 20L);
+        assertThat(feedService.openStreams()).isEqualTo(streams);
     }
 
     @Test
