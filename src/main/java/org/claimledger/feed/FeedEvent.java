@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One change of the ledger as the feed and webhooks announce it: what changed and where to read it,
  * not the whole state. One per history entry; {@code revision} is the SSE event id.
  */
-@Schema(name = "FeedEvent", description = "One change of the ledger: the SSE data line and a webhook's data")
+@Schema(hidden = true) // described in META-INF/openapi.yaml, where the webhooks section refers to it
 public record FeedEvent(
         @Schema(required = true, description = "The ledger revision; the SSE event id", examples = "1234") long revision,
         @Schema(required = true, description = "When the revision was written", examples = "2026-11-29T07:00:00Z")

@@ -29,6 +29,7 @@ create table webhook (
     -- when the dispatcher should look at this subscription next, and which instance holds it until when
     next_run_at              timestamptz   not null,
     lease_until              timestamptz,
+    lease_token              uuid,
     created_at               timestamptz   not null,
     updated_at               timestamptz   not null,
     version                  bigint        not null default 0
@@ -61,3 +62,17 @@ create table webhook_delivery (
 );
 create index webhook_delivery_order on webhook_delivery (webhook_id, revision, seq);
 create index webhook_delivery_pending on webhook_delivery (webhook_id, revision, seq) where status = 'PENDING';
+
+-- Never skip a revision: an xid is taken at a transaction's first write, its revision number later,
+-- so "every transaction older than the oldest running one has ended" does not mean "every lower
+-- revision has ended". Each transaction holds a lock named after its revision until it ends; a
+-- reader first takes the lowest such number (or the next one the sequence would give) as its
+-- fence, then reads only revisions below it (HistoryRepository.feed).
+create function revision_in_flight() returns trigger language plpgsql as $$
+begin
+    perform pg_advisory_xact_lock_shared(20141, new.id::int);
+    return new;
+end
+$$;
+
+create trigger revision_in_flight before insert on revision for each row execute function revision_in_flight();
