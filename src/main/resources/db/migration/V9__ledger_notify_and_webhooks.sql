@@ -63,9 +63,9 @@ create table webhook_delivery (
 create index webhook_delivery_order on webhook_delivery (webhook_id, revision, seq);
 create index webhook_delivery_pending on webhook_delivery (webhook_id, revision, seq) where status = 'PENDING';
 
--- Never skip a revision: an xid is taken at a transaction's first write, its revision number later,
--- so "every transaction older than the oldest running one has ended" does not mean "every lower
--- revision has ended". Each transaction holds a lock named after its revision until it ends; a
+-- Never skip a revision: a transaction takes its xid at its first write and its revision number
+-- later, so "every transaction older than the oldest running one has ended" does not mean "every
+-- lower revision has ended" (revision.xid stays, but the feed no longer relies on it). Each transaction holds a lock named after its revision until it ends; a
 -- reader first takes the lowest such number (or the next one the sequence would give) as its
 -- fence, then reads only revisions below it (HistoryRepository.feed).
 create function revision_in_flight() returns trigger language plpgsql as $$

@@ -65,13 +65,15 @@ class FeedResource {
                     + "the same as after", schema = @Schema(maxLength = 20)) String lastEventId,
             @RestQuery @Parameter(description = "CLAIM (with its sources and links) or ARTICLE",
                     schema = @Schema(implementation = EntityType.class)) String entityType,
-            @RestQuery @Parameter(description = "Only this claim's events", schema = @Schema(format = "uuid",
+            @RestQuery @Parameter(description = "Only this claim's events", schema = @Schema(type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid",
                     maxLength = 36)) String claimId,
             @RestQuery @Parameter(description = "Only this article's events and the changes of its links to claims",
-                    schema = @Schema(format = "uuid", maxLength = 36)) String articleId,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            format = "uuid", maxLength = 36)) String articleId,
             @RestQuery @Parameter(description = "Only these events (repeatable)",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                            maxItems = 20)) List<String> event,
+                            maxItems = 20, implementation = String.class)) List<String> event,
             SseEventSink sink, Sse sse, HttpServerRequest request) {
         Long from = revision("after", after);
         if (from == null) {
