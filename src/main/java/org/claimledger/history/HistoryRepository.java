@@ -57,14 +57,16 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
     }
 
     /**
-     * One keyset page (limit + 1 rows) of the whole ledger. Only revisions of committed transactions
-     * older than every transaction still running are shown, so a reader that continues after
-     * revision N never misses a lower-numbered revision that commits later.
+     * One keyset page (limit + 1 rows) of the whole ledger. Only revisions below the {@link #fence}
+     * are shown, every one of which has ended, so a reader that continues after revision N never
+     * misses a lower-numbered revision that commits later. (Comparing transaction ids with the oldest
+     * running one is not enough: a transaction takes its id at its first write and its revision
+     * number later, so an older revision can be hidden while a newer one shows.)
      */
     List<Row> feed(EntityType type, HistoryFilter filter, boolean ascending, int limit, Long afterRev) {
         StringBuilder sql = new StringBuilder(SELECT)
-                .append(" where r.xid < pg_snapshot_xmin(pg_current_snapshot())");
-        Map<String, Object> params = new HashMap<>(Map.of("limit", limit + 1));
+                .append(" where h.rev < :fence");
+        Map<String, Object> params = new HashMap<>(Map.of("limit", limit + 1, "fence", fence()));
         if (type != null) {
             sql.append(" and h.entity_type = :type");
             params.put("type", type.name());
@@ -77,6 +79,18 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
         sql.append(" order by h.rev ").append(ascending ? "asc" : "desc").append(", h.id ")
                 .append(ascending ? "asc" : "desc").append(" limit :limit");
         return rows(sql.toString(), params);
+    }
+
+    /**
+     * The lowest revision that may still commit: the lowest one whose transaction is running (it
+     * holds the advisory lock the revision_in_flight trigger takes) or else the next the sequence
+     * gives. Read in a statement of its own, before the read's snapshot, so that every revision
+     * below it has ended by the time the read looks.
+     */
+    long fence() {
+        return ((Number) getEntityManager().createNativeQuery("select least((select min(objid::bigint) from pg_locks"
+                + " where locktype = 'advisory' and classid = 20141 and objsubid = 2),"
+                + " (select last_value + 1 from revision_id_seq))").getSingleResult()).longValue();
     }
 
     /** Every entry of one entity's chain, oldest first, read as a stream. */

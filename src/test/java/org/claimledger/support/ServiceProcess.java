@@ -81,8 +81,17 @@ public record ServiceProcess(Process process, Path logFile, int port, HttpClient
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** SIGKILL: the process gets no chance to finish anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -15,18 +15,26 @@ import java.net.URI;
 @PreMatching
 public class ColonInPath implements ContainerRequestFilter {
 
-    private static final String ENCODED = "/status%3abatch";
+    /** The custom methods' verbs, encoded: claims/status:batch, webhooks/{id}/secret:rotate, .../{deliveryId}:retry. */
+    private static final java.util.List<String> ENCODED = java.util.List.of("%3abatch", "%3arotate", "%3aretry");
 
     @Override
     public void filter(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
         // only the custom methods we have, and nothing else: rewriting other escapes would decode twice
-        if (raw != null && raw.toLowerCase(java.util.Locale.ROOT).endsWith(ENCODED)) {
-            String path = raw.substring(0, raw.length() - ENCODED.length()) + "/status:batch";
-            String query = uri.getRawQuery();
-            request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
-                    + (query == null ? "" : "?" + query)));
+        if (raw == null) {
+            return;
+        }
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        for (String encoded : ENCODED) {
+            if (lower.endsWith(encoded)) {
+                String path = raw.substring(0, raw.length() - encoded.length()) + ":" + encoded.substring(3);
+                String query = uri.getRawQuery();
+                request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
+                        + (query == null ? "" : "?" + query)));
+                return;
+            }
         }
     }
 }

@@ -71,6 +71,9 @@ public class ProblemResponses implements OASFilter {
         }
         switch (method) {
             case GET -> {
+                if (isStream(op.getResponses().getAPIResponse("200"))) {
+                    break; // an event stream has no ETag and is never "not modified"
+                }
                 if (!list) {
                     header(op, "200", "ETag", "Strong entity tag of the representation");
                     addIfAbsent(op, "304", null);
@@ -159,6 +162,11 @@ public class ProblemResponses implements OASFilter {
         op.addParameter(OASFactory.createParameter().name(name).in(org.eclipse.microprofile.openapi.models.parameters
                 .Parameter.In.HEADER).description(description)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(maxLength)));
+    }
+
+    private static boolean isStream(APIResponse response) {
+        return response != null && response.getContent() != null
+                && response.getContent().getMediaTypes().containsKey("text/event-stream");
     }
 
     private static boolean isPage(APIResponse response) {

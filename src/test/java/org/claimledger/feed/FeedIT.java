@@ -1,0 +1,142 @@
+package org.claimledger.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.claimledger.support.ServiceProcess;
+import org.claimledger.support.SseClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two packaged instances over one PostgreSQL: a subscriber of instance B sees every change written
+ * through A or B exactly once, in ledger order, and resumes from the middle without gap or duplicate.
+ */
+class FeedIT {
+
+    private static final String CLAIM = "{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\","
+            + " \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
+    private static final String SOURCE = "{\"url\": \"https://www.defense.gov/News/Transcripts/kabul\", \"title\":"
+            + " \"Pentagon briefing\", \"kind\": \"OFFICIAL\", \"stance\": \"SUPPORTS\"}";
+
+    @TempDir
+    static Path temp;
+
+    private static EmbeddedPostgres postgres;
+    private static String jdbc;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        jdbc = postgres.getJdbcUrl("postgres", "postgres");
+        int portA = ServiceProcess.freePort();
+        a = ServiceProcess.start(env(portA), temp.resolve("a.log"), portA, HTTP);
+        int portB = ServiceProcess.freePort();
+        b = ServiceProcess.start(env(portB), temp.resolve("b.log"), portB, HTTP);
+    }
+
+    private static Map<String, String> env(int port) {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
+                "QUARKUS_HTTP_PORT", Integer.toString(port));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, postgres}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static String id(String body) {
+        return body.replaceAll(".*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+    }
+
+    /** Every history entry's revision, in ledger order. */
+    private static List<String> ledger() throws Exception {
+        List<String> revisions = new ArrayList<>();
+        try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                var rs = c.createStatement().executeQuery("select rev from history_entry order by rev, id")) {
+            while (rs.next()) {
+                revisions.add(Long.toString(rs.getLong(1)));
+            }
+        }
+        return revisions;
+    }
+
+    @Test
+    void shouldStreamEveryRevisionWrittenThroughEitherInstanceOnceAndInOrder() throws Exception {
+        try (SseClient feed = SseClient.open("http://127.0.0.1:" + b.port(), "/api/v1/feed?after=0", ServiceProcess.KEY,
+                Map.of())) {
+            assertThat(feed.status()).isEqualTo(200);
+            List<String> claims = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                claims.add(id((i % 2 == 0 ? a : b).post("/api/v1/claims", CLAIM).body()));
+            }
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                done.add(writers.submit(() -> {
+                    ServiceProcess via = n % 2 == 0 ? a : b;
+                    String claim = claims.get(n % claims.size());
+                    return switch (n % 4) {
+                        case 0 -> via.post("/api/v1/claims", CLAIM).statusCode();
+                        case 1 -> via.send("PATCH", "/api/v1/claims/" + claim, "{\"claimant\": \"Reuters " + n + "\"}",
+                                Map.of("If-Match", "*")).statusCode();
+                        case 2 -> via.post("/api/v1/claims/" + claim + "/sources", SOURCE).statusCode();
+                        default -> via.post("/api/v1/articles", "{\"url\": \"https://globalnews.ca/news/" + n
+                                + "-" + System.nanoTime() + "/\", \"title\": \"Kabul\"}").statusCode();
+                    };
+                }));
+            }
+            for (Future<Integer> f : done) {
+                assertThat(f.get(120, TimeUnit.SECONDS)).isBetween(200, 201);
+            }
+            writers.shutdown();
+
+            List<String> expected = ledger();
+            assertThat(expected).hasSize(204);
+            List<SseClient.Event> events = feed.take(expected.size(), Duration.ofSeconds(60));
+            assertThat(events).extracting(SseClient.Event::id).containsExactlyElementsOf(expected);
+            assertThat(feed.next(Duration.ofSeconds(2))).as("nothing twice").isNull();
+            assertThat(events).extracting(SseClient.Event::name).contains("claim.created", "claim.updated",
+                    "claim.source_added", "article.created");
+
+            // resume from the middle on the other instance, as a dashboard does after a reconnect
+            String middle = expected.get(101);
+            List<String> rest = expected.subList(expected.lastIndexOf(middle) + 1, expected.size());
+            try (SseClient resumed = SseClient.open("http://127.0.0.1:" + a.port(), "/api/v1/feed", ServiceProcess.KEY,
+                    Map.of("Last-Event-ID", middle))) {
+                assertThat(resumed.take(rest.size(), Duration.ofSeconds(30))).extracting(SseClient.Event::id)
+                        .containsExactlyElementsOf(rest);
+                assertThat(resumed.next(Duration.ofSeconds(1))).isNull();
+
+                // live across instances: a write through A reaches B's subscriber
+                String claim = id(a.post("/api/v1/claims", CLAIM).body());
+                SseClient.Event live = feed.next(Duration.ofSeconds(10));
+                assertThat(live).isNotNull();
+                assertThat(live.data()).contains(claim, "claim.created");
+                assertThat(resumed.next(Duration.ofSeconds(10)).data()).contains(claim);
+            }
+        }
+    }
+}
