@@ -18,7 +18,12 @@ public class ClaimLedgerMain {
             // a client of some service's ledger: no database, no HTTP server
             System.exit(VerifyLedger.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
-        EmbeddedDatabase.startUnlessConfigured();
+        try {
+            EmbeddedDatabase.startUnlessConfigured();
+        } catch (EmbeddedDatabase.DataDirectoryInUse e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(3);
+        }
         Quarkus.run(args);
     }
 }

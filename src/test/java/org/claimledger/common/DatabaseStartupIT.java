@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -48,6 +53,49 @@ class DatabaseStartupIT {
             var read = service.get("/api/v1/articles/" + id);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains(url);
+        }
+    }
+
+    @Test
+    void shouldRunTheEmbeddedDatabaseDurablyAndRefuseASecondInstanceOnItsDataInOneLine() throws Exception {
+        Path dataDir = temp.resolve("durable");
+        int port = freePort();
+        Map<String, String> env = Map.of("CLAIMS_EMBEDDED_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", "" + port,
+                "CLAIMS_BOOTSTRAP_ADMIN_KEY", KEY);
+        try (var service = ServiceProcess.start(env, temp.resolve("durable.log"), port, http)) {
+            String log = service.log();
+            assertThat(log).contains("Created the embedded database in " + dataDir)
+                    .doesNotContain("initdb").doesNotContain("postmaster").doesNotContain("\u001b[");
+            Matcher jdbc = Pattern.compile("(jdbc:postgresql://localhost:\\d+/postgres)").matcher(log);
+            assertThat(jdbc.find()).as(log).isTrue();
+            try (var c = DriverManager.getConnection(jdbc.group(1), "postgres", "postgres");
+                    var s = c.createStatement()) {
+                assertThat(setting(s, "fsync")).isEqualTo("on");
+                assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
+                assertThat(setting(s, "full_page_writes")).isEqualTo("on");
+            }
+
+            Path secondLog = temp.resolve("second-instance.log");
+            var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(secondLog.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("CLAIMS_"));
+            builder.environment().putAll(Map.of("CLAIMS_EMBEDDED_DATA_DIR", dataDir.toString(),
+                    "QUARKUS_HTTP_PORT", "" + freePort(), "QUARKUS_MANAGEMENT_PORT", "" + freePort()));
+            Process second = builder.start();
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second instance gives up").isTrue();
+            assertThat(second.exitValue()).isNotZero();
+            List<String> lines = Files.readAllLines(secondLog);
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).contains("another instance already uses data directory " + dataDir);
+            assertThat(service.get("/q/health/ready").statusCode()).as("the first instance runs on").isEqualTo(200);
+        }
+    }
+
+    private static String setting(java.sql.Statement s, String name) throws java.sql.SQLException {
+        try (var rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The tests' database: a real PostgreSQL 17 from the embedded binaries, in a fresh temporary data
- * directory, on a free loopback port, stopped when the tests end. No Docker, no imitation.
+ * directory, on a free loopback port, stopped when the tests end. No Docker, no imitation. It runs
+ * with the library's defaults, fsync and synchronous commit off: nothing in it needs to survive a
+ * crash. Only tests may run so; the service's own embedded database is durable (EmbeddedDatabase).
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 

@@ -34,13 +34,15 @@ public record ServiceProcess(Process process, Path logFile, int port, HttpClient
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("CLAIMS_"));
         builder.environment().putAll(env);
+        // the management interface (metrics) on a free port too, so that several instances never collide
+        builder.environment().putIfAbsent("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
         var service = new ServiceProcess(builder.start(), logFile, port, http);
         service.awaitReady();
         return service;
     }
 
     void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("service exited early:\n" + log());
@@ -54,7 +56,7 @@ public record ServiceProcess(Process process, Path logFile, int port, HttpClient
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("service not ready in 90 s:\n" + log());
+        throw new AssertionError("service not ready in 180 s (a shared, busy machine starts slowly):\n" + log());
     }
 
     public String log() throws IOException {

@@ -25,6 +25,10 @@ class DatabaseBanner {
         }
         String dataDir = System.getProperty(EmbeddedDatabase.ACTIVE_PROPERTY);
         if (dataDir != null) {
+            if (Boolean.getBoolean(EmbeddedDatabase.CREATED_PROPERTY)) {
+                LOG.infof("Created the embedded database in %s (PostgreSQL's own log: %s%s)", dataDir, dataDir,
+                        EmbeddedDatabase.LOG_SUFFIX);
+            }
             LOG.infof("Database: embedded %s at %s, data in %s", version, masked(url), dataDir);
         } else {
             LOG.infof("Database: external %s at %s", version, masked(url));
