@@ -123,7 +123,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chain(e)) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return constraint(violation, uri);
             }
@@ -133,17 +133,79 @@ public class ProblemMapper {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentWrite((RuntimeException) cause, uri);
             }
-            if (databaseUnreachable(cause)) {
-                return response(new Problem(ProblemType.SERVICE_UNAVAILABLE,
-                        "the database cannot be reached; retry shortly", path(uri), null, null))
-                        .header("Retry-After", "2").build();
-            }
+        }
+        if (chain(e).stream().anyMatch(ProblemMapper::databaseUnreachable)) {
+            String detail = chain(e).stream().anyMatch(ProblemMapper::commitFailure)
+                    ? "the connection to the database failed while the change was being committed, so its outcome is "
+                            + "unknown; read the resource to see whether it was written, or retry with the same "
+                            + "Idempotency-Key, which is safe: the change is made at most once"
+                    : "the database cannot be reached; nothing was written, retry shortly (with the same "
+                            + "Idempotency-Key, if any)";
+            return response(new Problem(ProblemType.SERVICE_UNAVAILABLE, detail, path(uri), null, null))
+                    .header("Retry-After", "2").build();
+        }
+        if (chain(e).stream().anyMatch(ProblemMapper::clientGone) || connectionClosed()) {
+            LOG.debugf("The client closed the connection before the answer: %s", e);
+            return response(new Problem(ProblemType.CLIENT_CLOSED, "the client closed the connection", path(uri),
+                    null, null)).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return response(new Problem(ProblemType.INTERNAL,
                 "an unexpected error occurred; quote incident " + incident + " when reporting it",
                 path(uri), null, Map.of("incident", incident))).build();
+    }
+
+    /** The exception, its causes and what was suppressed along the way (a failed commit keeps the SQL error there). */
+    static List<Throwable> chain(Throwable e) {
+        List<Throwable> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty() && out.size() < 50) {
+            Throwable t = todo.removeFirst();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.addLast(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                todo.addLast(sql.getNextException());
+            }
+        }
+        return out;
+    }
+
+    /** The transaction manager failed to commit: the database may or may not have committed. */
+    static boolean commitFailure(Throwable t) {
+        return t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.HeuristicMixedException
+                || t instanceof jakarta.transaction.HeuristicRollbackException
+                || t instanceof jakarta.transaction.SystemException || t instanceof javax.transaction.xa.XAException;
+    }
+
+    /** Whether the connection of the request being answered is already closed: the client left. */
+    private static boolean connectionClosed() {
+        try {
+            var current = io.quarkus.arc.Arc.container().instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class);
+            var context = current.isAvailable() ? current.get().getCurrent() : null;
+            return context != null && context.response().closed();
+        } catch (RuntimeException notInARequest) {
+            return false;
+        }
+    }
+
+    /** The client went away while its request was read or answered: not an error of the service. */
+    static boolean clientGone(Throwable t) {
+        if (t instanceof io.vertx.core.http.HttpClosedException
+                || t instanceof java.nio.channels.ClosedChannelException) {
+            return true;
+        }
+        String message = String.valueOf(t.getMessage());
+        return (t instanceof java.io.IOException || t instanceof io.vertx.core.VertxException)
+                && (message.contains("Connection was closed") || message.contains("Connection reset by peer")
+                        || message.contains("Broken pipe") || message.contains("Stream is closed"));
     }
 
     /** No connection could be had, or the server went away: a retry may succeed, so 503, not 500. */

@@ -40,6 +40,8 @@ public record ProblemType(String uri, String title, int status) {
     public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", "Request body too large", 413);
     public static final ProblemType SERVICE_UNAVAILABLE =
             of("service-unavailable", "The service is temporarily unavailable", 503);
+    /** Answered to nobody: the client closed the connection (nginx's 499), so that the access log still shows it. */
+    public static final ProblemType CLIENT_CLOSED = of("client-closed-request", "The client closed the connection", 499);
     public static final ProblemType INTERNAL = of("internal-error", "Internal server error", 500);
     public static final ProblemType HTTP = of("http-error", "HTTP error", 400);
 }
