@@ -6,12 +6,14 @@ import static org.claimledger.support.Fixtures.createClaim;
 import static org.claimledger.support.Fixtures.overSeventyKilled;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.claimledger.support.ApiTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -23,8 +25,25 @@ class MetricsTest extends ApiTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
+    /** The management interface's port: a random one in tests (9000 when the service runs). */
+    private static int managementPort() {
+        return ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+    }
+
     private static String scrape() {
-        return given().header("Authorization", "").get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().header("Authorization", "").port(managementPort()).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void shouldServeMetricsOnlyOnTheManagementInterface() {
+        assertThat(managementPort()).isPositive().isNotEqualTo(RestAssured.port);
+        given().header("Authorization", "").get("/q/metrics").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().header("Authorization", "").get("/q/health/ready").then().statusCode(200);
+        given().header("Authorization", "").get("/q/openapi").then().statusCode(200);
+        given().header("Authorization", "").get("/q/swagger-ui/").then().statusCode(200);
+        assertThat(scrape()).contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.claimledger.support.ApiTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,34 @@ class DeployManifestsTest extends ApiTest {
         }
         assertThat(probes.stream().map(HTTPGetAction::getPath))
                 .containsExactly("/q/health/started", "/q/health/ready", "/q/health/live");
+    }
+
+    @Test
+    void shouldScrapeMetricsOnTheManagementPortThatTheServiceDoesNotExpose() throws IOException {
+        // the port the service is configured with (a test run listens on a random one)
+        var properties = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        int managementPort = Integer.parseInt(properties.getProperty("quarkus.management.port"));
+        Deployment deployment = one(Deployment.class);
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("management");
+            assertThat(p.getContainerPort()).isEqualTo(managementPort);
+        });
+        var annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", Integer.toString(managementPort));
+        given().header("Authorization", "").port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class))
+                .when().get(annotations.get("prometheus.io/path")).then().statusCode(200);
+        assertThat(one(io.fabric8.kubernetes.api.model.Service.class).getSpec().getPorts())
+                .allSatisfy(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
+
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("deploy/compose/compose.yaml").toFile());
+        List<String> published = new ArrayList<>();
+        compose.path("services").path("claim-ledger").path("ports").forEach(p -> published.add(p.asText()));
+        assertThat(published).contains("127.0.0.1:" + managementPort + ":" + managementPort);
     }
 
     @Test
