@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,11 +28,13 @@ class ArticleClaimReviewsResource {
     }
 
     @GET
-    @Produces(ClaimReviewResource.LD_JSON)
+    // JSON-LD is JSON: application/json is served too, JSON-LD stays the preferred (first) type
+    @Produces({ClaimReviewResource.LD_JSON, MediaType.APPLICATION_JSON})
     @Operation(operationId = "getArticleClaimReviews",
             summary = "Every reviewed claim linked to an article, as one JSON-LD @graph to embed in its page")
-    @APIResponse(responseCode = "200", description = "JSON-LD", content = @Content(mediaType = ClaimReviewResource.LD_JSON,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "JSON-LD", content = {
+            @Content(mediaType = ClaimReviewResource.LD_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT))})
     public ObjectNode articleClaimReviews(@RestPath UUID id) {
         return reviews.ofArticle(id);
     }

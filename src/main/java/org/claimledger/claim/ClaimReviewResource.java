@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,11 +30,13 @@ class ClaimReviewResource {
     }
 
     @GET
-    @Produces(LD_JSON)
+    // JSON-LD is JSON: application/json is served too, JSON-LD stays the preferred (first) type
+    @Produces({LD_JSON, MediaType.APPLICATION_JSON})
     @Operation(operationId = "getClaimReview", summary = "A claim's verdict as schema.org ClaimReview",
             description = "Rating scale 1 (worst) to 5 (best): FALSE 1, MISLEADING 2, DISPUTED 3, UNPROVEN 3, VERIFIED 5.")
-    @APIResponse(responseCode = "200", description = "JSON-LD", content = @Content(mediaType = LD_JSON,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "JSON-LD", content = {
+            @Content(mediaType = LD_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT))})
     @APIResponse(responseCode = "409", description = "The claim has no verdict",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ObjectNode claimReview(@RestPath UUID id) {

@@ -37,6 +37,14 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
                 Map.of("type", type.name(), "id", id, "rev", rev)).stream().findFirst();
     }
 
+    /** The numbers of the revisions that changed the entity, oldest first (at most {@code limit}, the latest). */
+    List<Long> revisions(EntityType type, UUID id, int limit) {
+        List<Long> revisions = new ArrayList<>(find("entityType = ?1 and entityId = ?2 order by rev desc", type, id)
+                .page(0, limit).stream().map(e -> e.rev).toList());
+        java.util.Collections.reverse(revisions);
+        return revisions;
+    }
+
     /** The entity as it stood at an instant: its latest revision at or before it. */
     Optional<Row> asOf(EntityType type, UUID id, Instant instant) {
         return rows(SELECT + " where h.entity_type = :type and h.entity_id = :id and r.at <= :at"

@@ -160,6 +160,9 @@ public class HistoryService {
         return stateOf(row);
     }
 
+    /** How many of an entity's revisions a 404 for a revision that did not change it lists. */
+    static final int CHANGED_REVISIONS_LISTED = 100;
+
     public DiffResponse diff(EntityType type, UUID id, long from, long to) {
         JsonNode before = CanonicalJson.read(recorded(type, id, from).content()).get("snapshot");
         JsonNode after = CanonicalJson.read(recorded(type, id, to).content()).get("snapshot");
@@ -169,8 +172,15 @@ public class HistoryService {
     private HistoryRepository.Row recorded(EntityType type, UUID id, long rev) {
         return history.at(type, id, rev).orElseThrow(() -> {
             requireHistory(type, id);
+            List<Long> changed = history.revisions(type, id, CHANGED_REVISIONS_LISTED);
+            String historyPath = "/api/v1/" + (type == EntityType.CLAIM ? "claims/" : "articles/") + id + "/history";
             return new ProblemException(REVISION_NOT_FOUND,
-                    "revision " + rev + " did not change " + type.name().toLowerCase() + " " + id);
+                    "revision " + rev + " did not change " + type.name().toLowerCase() + " " + id
+                            + " (revision numbers count every change in the ledger); the revisions that did: "
+                            + changed + (changed.size() == CHANGED_REVISIONS_LISTED ? ", the latest " + changed.size()
+                                    + "; all of them at " + historyPath : ""))
+                    .with("revisions", changed).with("history", historyPath)
+                    .header("Link", "<" + historyPath + ">; rel=\"history\"");
         });
     }
 

@@ -88,4 +88,22 @@ class ClaimReviewTest extends ApiTest {
         given().get("/api/v1/claims/{id}/claimreview", id).then().statusCode(200)
                 .body("reviewRating.ratingValue", equalTo(1)).body("reviewRating.alternateName", equalTo("False"));
     }
+
+    @Test
+    void shouldServeJsonToClientsThatAskForJsonAndPreferJsonLd() {
+        String id = createClaim(overSeventyKilled());
+        addSource(id, "REFUTES");
+        move(id, "IN_REVIEW", null, null).statusCode(200);
+        move(id, "FALSE", "Fewer died.", null).statusCode(200);
+        String article = Fixtures.create("/api/v1/articles", Fixtures.globalNewsArticle()).path("id");
+        given().contentType(ContentType.JSON).body(Map.of("role", "APPEARS_IN"))
+                .put("/api/v1/claims/{c}/articles/{a}", id, article).then().statusCode(201);
+
+        given().accept("application/json").get("/api/v1/claims/{id}/claimreview", id).then().statusCode(200)
+                .contentType("application/json").body("'@type'", equalTo("ClaimReview"));
+        given().accept("application/json").get("/api/v1/articles/{id}/claimreviews", article).then().statusCode(200)
+                .contentType("application/json").body("'@graph'.size()", equalTo(1));
+        given().accept("*/*").get("/api/v1/claims/{id}/claimreview", id).then().statusCode(200)
+                .contentType("application/ld+json");
+    }
 }

@@ -102,6 +102,24 @@ class ClaimHistoryTest extends ApiTest {
     }
 
     @Test
+    void shouldListTheRevisionsThatChangedTheClaimWhenADiffNamesOneThatDidNot() {
+        Story story = overSeventyRevisedToNinetyThenDeleted();
+        String other = createClaim(overSeventyKilled());
+        int unrelated = given().get("/api/v1/claims/{id}/history", other).then().extract().path("items[0].revision");
+        List<Integer> oldestFirst = new java.util.ArrayList<>(story.revisions());
+        java.util.Collections.reverse(oldestFirst);
+
+        given().queryParam("from", story.revisions().get(4)).queryParam("to", unrelated)
+                .when().get("/api/v1/claims/{id}/diff", story.claim())
+                .then().statusCode(404).contentType("application/problem+json")
+                .header("Link", equalTo("</api/v1/claims/" + story.claim() + "/history>; rel=\"history\""))
+                .body("detail", org.hamcrest.Matchers.containsString("revision " + unrelated + " did not change"))
+                .body("detail", org.hamcrest.Matchers.containsString(oldestFirst.toString()))
+                .body("revisions", equalTo(oldestFirst))
+                .body("history", equalTo("/api/v1/claims/" + story.claim() + "/history"));
+    }
+
+    @Test
     void shouldKeepHistoryReadableAfterDeleteAndReadTheClaimAsOfAnInstant() {
         Story story = overSeventyRevisedToNinetyThenDeleted();
         given().when().get("/api/v1/claims/{id}", story.claim()).then().statusCode(410);

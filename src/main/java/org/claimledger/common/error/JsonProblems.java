@@ -42,7 +42,7 @@ public final class JsonProblems {
         } else if (e instanceof MismatchedInputException) {
             detail = "body must be a JSON object";
         } else {
-            detail = "body is not valid JSON: " + truncate(e.getOriginalMessage());
+            detail = "body is not valid JSON: " + truncate(firstLine(e.getOriginalMessage())) + where(e);
         }
         ProblemException problem = new ProblemException(ProblemType.MALFORMED_REQUEST,
                 field.isEmpty() ? detail : field + ": " + detail,
@@ -51,6 +51,25 @@ public final class JsonProblems {
             problem.with("allowedValues", allowed);
         }
         return problem;
+    }
+
+    /** Where the parser stopped, as a person counts: " at line 3, column 18". */
+    static String where(JsonProcessingException e) {
+        var location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + (location.getColumnNr() > 0 ? ", column " + location.getColumnNr() : "");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // "(start marker at [Source: REDACTED (...); line: 1, column: 1])" names no source a client knows
+        return line.replaceAll("\\[Source: [^;]*; ", "[");
     }
 
     private static String path(JsonMappingException e) {

@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLTransientConnectionException;
@@ -19,6 +21,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.hibernate.StaleStateException;
+import org.claimledger.common.http.ConsumedMediaTypes;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -85,10 +88,26 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
+        if (status == 415 && request != null && uri != null) {
+            var accepted = ConsumedMediaTypes.of(request.getMethod(), uri.getPath());
+            if (!accepted.isEmpty()) {
+                String sent = headers == null ? null : headers.getHeaderString("Content-Type");
+                String detail = (sent == null || sent.isBlank() ? "the request has no Content-Type" : "Content-Type '"
+                        + truncate(sent) + "' is not accepted here") + "; send the body as "
+                        + String.join(" or ", accepted);
+                return response(new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, path(uri), null,
+                        Map.of("acceptedMediaTypes", List.copyOf(accepted)))).build();
+            }
         }
         ProblemType type = switch (status) {
             case 404 -> ProblemType.NOT_FOUND;
