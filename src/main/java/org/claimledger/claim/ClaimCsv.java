@@ -27,6 +27,7 @@ final class ClaimCsv {
             new Column("explanation", c -> c.explanation),
             new Column("verdictAt", c -> c.verdictAt),
             new Column("supersededBy", c -> c.supersededBy),
+            new Column("supersededAt", c -> c.supersededAt),
             new Column("quantityMeasure", c -> quantity(c, Quantity::measure)),
             new Column("quantitySubject", c -> quantity(c, Quantity::subject)),
             new Column("quantityQualifier", c -> quantity(c, Quantity::qualifier)),

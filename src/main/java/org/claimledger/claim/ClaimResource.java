@@ -216,9 +216,8 @@ class ClaimResource {
     @Operation(operationId = "getClaimLineage", summary = "The supersession chain a claim belongs to, oldest first",
             description = "How a figure evolved: 70 killed, superseded by 90, superseded by 170. A chain holds at most "
                     + "100 claims.")
-    @APIResponse(responseCode = "200", description = "The chain, oldest first", content = @Content(schema = @Schema(
-            type = SchemaType.ARRAY, maxItems = 100, implementation = LineageEntry.class)))
-    public java.util.List<LineageEntry> lineage(@RestPath UUID id) {
-        return workflow.lineage(id);
+    @APIResponse(responseCode = "200", description = "The chain, oldest first, in one page (`nextCursor` is null)")
+    public Page<LineageEntry> lineage(@RestPath UUID id) {
+        return new Page<>(workflow.lineage(id), null);
     }
 }

@@ -6,12 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import org.claimledger.common.paging.Page;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,9 +46,10 @@ class ApiKeyResource {
     }
 
     @GET
-    @Operation(operationId = "listApiKeys", summary = "The live API keys, without their secrets")
-    public List<ApiKeyResponse> list() {
-        return keys.list();
+    @Operation(operationId = "listApiKeys", summary = "The live API keys, without their secrets",
+            description = "Every live key in one page, like every list: `{\"items\": [...], \"nextCursor\": null}`.")
+    public Page<ApiKeyResponse> list() {
+        return new Page<>(keys.list(), null);
     }
 
     @DELETE

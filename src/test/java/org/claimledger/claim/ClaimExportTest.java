@@ -40,13 +40,34 @@ class ClaimExportTest extends ApiTest {
         assertThat(data).hasSize(5000);
         var stored = Db.rows("select id::text, statement, status, quantity_value::text from claim where tags @> array[?::text]"
                 + " order by created_at desc, id desc", tag);
+        List<String> header = rows.get(0);
         for (int i = 0; i < stored.size(); i++) {
             Map<String, Object> row = stored.get(i);
-            assertThat(data.get(i).get(0)).isEqualTo(row.get("id"));
-            assertThat(data.get(i).get(1)).isEqualTo(row.get("statement"));
-            assertThat(data.get(i).get(10)).isEqualTo(row.get("status"));
-            assertThat(data.get(i).get(17)).isEqualTo(row.get("quantity_value"));
+            assertThat(data.get(i).get(header.indexOf("id"))).isEqualTo(row.get("id"));
+            assertThat(data.get(i).get(header.indexOf("statement"))).isEqualTo(row.get("statement"));
+            assertThat(data.get(i).get(header.indexOf("status"))).isEqualTo(row.get("status"));
+            assertThat(data.get(i).get(header.indexOf("quantityValue"))).isEqualTo(row.get("quantity_value"));
         }
+    }
+
+    @Test
+    void shouldExportWhenAndByWhatAClaimWasSuperseded() {
+        String tag = "superseded-" + UUID.randomUUID();
+        var seventy = org.claimledger.support.Fixtures.overSeventyKilled();
+        seventy.put("tags", List.of(tag));
+        String old = org.claimledger.support.Fixtures.createClaim(seventy);
+        String ninety = org.claimledger.support.Fixtures.createClaim(org.claimledger.support.Fixtures.casualty(
+                "At least 90 people were killed", "KILLED", "AT_LEAST", 90, "people"));
+        WorkflowTest.move(old, "SUPERSEDED", "revised toll", ninety).statusCode(200);
+
+        List<List<String>> rows = parse(given().accept("text/csv").queryParam("tag", tag).when().get("/api/v1/claims")
+                .then().statusCode(200).extract().asString());
+        List<String> header = rows.get(0);
+        assertThat(header).contains("supersededBy", "supersededAt");
+        String supersededAt = given().get("/api/v1/claims/{id}", old).then().extract().path("supersededAt");
+        assertThat(rows.get(1).get(header.indexOf("supersededBy"))).isEqualTo(ninety);
+        assertThat(java.time.Instant.parse(rows.get(1).get(header.indexOf("supersededAt"))))
+                .isEqualTo(java.time.Instant.parse(supersededAt));
     }
 
     @Test

@@ -112,11 +112,12 @@ class WorkflowTest extends ApiTest {
 
         for (String member : List.of(seventy, ninety, oneSeventy)) {
             given().get("/api/v1/claims/{id}/lineage", member).then().statusCode(200)
-                    .body("id", contains(seventy, ninety, oneSeventy))
-                    .body("quantity.value", contains(70, 90, 170))
-                    .body("status", contains("SUPERSEDED", "SUPERSEDED", "UNVERIFIED"))
-                    .body("[0].supersededAt", notNullValue())
-                    .body("[2].supersededAt", nullValue());
+                    .body("items.id", contains(seventy, ninety, oneSeventy))
+                    .body("items.quantity.value", contains(70, 90, 170))
+                    .body("items.status", contains("SUPERSEDED", "SUPERSEDED", "UNVERIFIED"))
+                    .body("items[0].supersededAt", notNullValue())
+                    .body("items[2].supersededAt", nullValue())
+                    .body("nextCursor", nullValue());
         }
         move(oneSeventy, "SUPERSEDED", "cycle", seventy).statusCode(409).body("unmetRule", containsString("cycle"));
         assertThat(Db.value("select superseded_by from claim where id = ?", UUID.fromString(oneSeventy))).isNull();

@@ -56,4 +56,15 @@ class OpenApiContractTest extends ApiTest {
             assertThat(responses).as(where + " responses").containsKeys("400", "500");
         }));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldHaveNoOrphanSchemas() {
+        String json = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        Map<String, Object> schemas = io.restassured.path.json.JsonPath.from(json).getMap("components.schemas");
+        assertThat(schemas).isNotEmpty().doesNotContainKeys("JsonNode", "JsonNodeType", "ObjectNode");
+        for (String name : schemas.keySet()) {
+            assertThat(json).as("schema " + name + " is referenced").contains("\"#/components/schemas/" + name + "\"");
+        }
+    }
 }

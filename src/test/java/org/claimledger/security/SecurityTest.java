@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -143,13 +144,14 @@ class SecurityTest extends ApiTest {
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").extract().path("id");
         given().get("/api/v1/claims/{id}/history", claim).then().body("items[0].actor", equalTo(name));
         given().get("/api/v1/api-keys").then().statusCode(200)
-                .body("name", hasItem(name)).body("secret", not(hasItem(notNullValue())))
-                .body("find { it.name == '" + name + "' }.lastUsedAt", notNullValue());
+                .body("items.name", hasItem(name)).body("items.secret", not(hasItem(notNullValue())))
+                .body("items.find { it.name == '" + name + "' }.lastUsedAt", notNullValue())
+                .body("nextCursor", nullValue());
 
         given().delete("/api/v1/api-keys/{id}", id).then().statusCode(204);
         given().header("Authorization", "Bearer " + secret).get("/api/v1/claims").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().get("/api/v1/api-keys").then().body("name", not(hasItem(name)));
+        given().get("/api/v1/api-keys").then().body("items.name", not(hasItem(name)));
     }
 
     @Test

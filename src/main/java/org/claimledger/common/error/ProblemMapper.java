@@ -41,7 +41,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         var builder = response(toProblem(e, path(uri)));
-        e.headers().forEach(builder::header);
+        e.headers().forEach((name, value) -> builder.header(name, name.equalsIgnoreCase("Location") ? absolute(uri, value) : value));
         return builder.build();
     }
 
@@ -251,6 +251,15 @@ public class ProblemMapper {
             return type.title();
         }
         return truncate(message);
+    }
+
+    /** A Location is absolute, in a problem as in a create: {@code /api/v1/articles/x} becomes {@code http://host/api/v1/articles/x}. */
+    private static String absolute(UriInfo uri, String location) {
+        try {
+            return uri == null || !location.startsWith("/") ? location : uri.getBaseUri().resolve(location).toString();
+        } catch (RuntimeException e) {
+            return location;
+        }
     }
 
     private static String path(UriInfo uri) {

@@ -1,5 +1,7 @@
 package org.claimledger.common.openapi;
 
+import java.util.List;
+
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -30,6 +32,10 @@ public class ProblemResponses implements OASFilter {
                 change.addProperty("to", anyValue("The value after; null when the field was removed"));
             }
             openAPI.getComponents().getSchemas().values().forEach(Limits::apply);
+            // Jackson's tree types (the merge-patch bodies are read as JsonNode) are no part of the contract
+            for (String internal : List.of("JsonNode", "JsonNodeType", "ObjectNode")) {
+                openAPI.getComponents().removeSchema(internal);
+            }
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean hasId = path.contains("{");
