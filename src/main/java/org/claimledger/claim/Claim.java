@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.claimledger.common.db.LedgerEntity;
+import org.claimledger.common.time.FuzzyDate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,10 +27,16 @@ public class Claim extends LedgerEntity {
     public String claimant;
     @Enumerated(EnumType.STRING)
     public ClaimantKind claimantKind;
-    public LocalDate claimDate;
+    /** As given, with the precision of its source: 2021-08-26, 2021-08, 2021, 2019/2020 (see FuzzyDate). */
+    public String claimDate;
+    /** The first and last day claimDate can mean, which filters compare. */
+    public LocalDate claimDateFirst;
+    public LocalDate claimDateLast;
     public String language;
     public String location;
-    public LocalDate eventDate;
+    public String eventDate;
+    public LocalDate eventDateFirst;
+    public LocalDate eventDateLast;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags = new ArrayList<>();
     @Enumerated(EnumType.STRING)
@@ -46,4 +53,22 @@ public class Claim extends LedgerEntity {
     @Embedded
     @EmbeddedColumnNaming("attribution_%s")
     public Attribution attribution;
+
+    FuzzyDate claimDate() {
+        return claimDate == null ? null : new FuzzyDate(claimDate, claimDateFirst, claimDateLast);
+    }
+
+    FuzzyDate eventDate() {
+        return eventDate == null ? null : new FuzzyDate(eventDate, eventDateFirst, eventDateLast);
+    }
+
+    /** Keeps each date's text and the days it can mean together. */
+    void setDates(FuzzyDate claimDate, FuzzyDate eventDate) {
+        this.claimDate = claimDate == null ? null : claimDate.text();
+        this.claimDateFirst = claimDate == null ? null : claimDate.first();
+        this.claimDateLast = claimDate == null ? null : claimDate.last();
+        this.eventDate = eventDate == null ? null : eventDate.text();
+        this.eventDateFirst = eventDate == null ? null : eventDate.first();
+        this.eventDateLast = eventDate == null ? null : eventDate.last();
+    }
 }

@@ -1,6 +1,7 @@
 package org.claimledger.claim;
 
 import org.claimledger.common.http.Params;
+import org.claimledger.common.time.FuzzyDate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,6 +41,17 @@ public class ClaimFilterParams {
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     String updatedSince;
 
+    @RestQuery
+    @Parameter(description = "Claims made within this date, at the precision given (2021-08-26, 2021-08, 2021, "
+            + "2019/2020): every claim whose claimDate shares at least one day with it, so 2021 finds 2021-08-26, "
+            + "2021-08 and 2020/2022", schema = @Schema(maxLength = 21, pattern = FuzzyDate.PATTERN))
+    String claimDate;
+
+    @RestQuery
+    @Parameter(description = "Claims about events within this date, compared like claimDate",
+            schema = @Schema(maxLength = 21, pattern = FuzzyDate.PATTERN))
+    String eventDate;
+
     ClaimFilter toFilter() {
         return new ClaimFilter(
                 Params.text("q", q, 500),
@@ -48,6 +60,8 @@ public class ClaimFilterParams {
                 Params.text("claimant", claimant, 500),
                 Params.text("tag", tag, 100),
                 Params.uuid("articleId", articleId),
-                Params.instant("updatedSince", updatedSince));
+                Params.instant("updatedSince", updatedSince),
+                Params.fuzzyDate("claimDate", claimDate),
+                Params.fuzzyDate("eventDate", eventDate));
     }
 }

@@ -132,6 +132,17 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             sql.append(" and c.updated_at >= :updatedSince");
             params.put("updatedSince", filter.updatedSince());
         }
+        // a date filter keeps the claims whose date shares at least one day with it
+        if (filter.claimDate() != null) {
+            sql.append(" and c.claim_date_first <= :claimDateLast and c.claim_date_last >= :claimDateFirst");
+            params.put("claimDateFirst", filter.claimDate().first());
+            params.put("claimDateLast", filter.claimDate().last());
+        }
+        if (filter.eventDate() != null) {
+            sql.append(" and c.event_date_first <= :eventDateLast and c.event_date_last >= :eventDateFirst");
+            params.put("eventDateFirst", filter.eventDate().first());
+            params.put("eventDateLast", filter.eventDate().last());
+        }
     }
 
     @SuppressWarnings("unchecked")

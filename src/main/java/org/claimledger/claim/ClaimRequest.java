@@ -4,10 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 import java.util.List;
 import org.claimledger.common.validation.LanguageTag;
-import org.claimledger.common.validation.StorableTime;
+import org.claimledger.common.time.FuzzyDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The writable properties of a claim, as created by POST and merged by PATCH. */
@@ -22,10 +21,15 @@ public record ClaimRequest(
         @Size(max = 500) String claimant,
         @Schema(description = "Whether the claimant is a person or an organisation (for ClaimReview; default ORGANIZATION).",
                 examples = "ORGANIZATION") ClaimantKind claimantKind,
-        @Schema(description = "When the claim was made.", examples = "2021-08-26") @StorableTime LocalDate claimDate,
+        @Schema(implementation = String.class, maxLength = 21, pattern = FuzzyDate.PATTERN,
+                description = "When the claim was made, with the precision the source gives (ISO 8601 / EDTF level 0): "
+                        + "a day 2021-08-26, a month 2021-08, a year 2021, or an interval such as 2019/2020.",
+                examples = "2021-08-26") FuzzyDate claimDate,
         @Schema(maxLength = 35, description = "BCP 47 language tag.", examples = "en") @Size(max = 35) @LanguageTag String language,
         @Schema(maxLength = 500, examples = "Kabul, Afghanistan") @Size(max = 500) String location,
-        @Schema(description = "When the event the claim is about happened.", examples = "2021-08-26") @StorableTime LocalDate eventDate,
+        @Schema(implementation = String.class, maxLength = 21, pattern = FuzzyDate.PATTERN,
+                description = "When the event the claim is about happened, with the precision the source gives "
+                        + "(like claimDate).", examples = "2021-08-26") FuzzyDate eventDate,
         @Schema(maxItems = 50, description = "Free labels, each 1..100 characters.", examples = "[\"kabul-airport-attack\"]")
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
         @Schema(description = "UNVERIFIED (the default) or IN_REVIEW on create; afterwards it moves only through "

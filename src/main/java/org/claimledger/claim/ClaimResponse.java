@@ -1,7 +1,7 @@
 package org.claimledger.claim;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import org.claimledger.common.time.FuzzyDate;
 import java.util.List;
 import java.util.UUID;
 import org.claimledger.common.http.Versioned;
@@ -14,10 +14,12 @@ public record ClaimResponse(
         @Schema(examples = "CASUALTY_COUNT") ClaimType type,
         @Schema(examples = "Global News") String claimant,
         @Schema(examples = "ORGANIZATION") ClaimantKind claimantKind,
-        @Schema(examples = "2021-08-26") LocalDate claimDate,
+        @Schema(implementation = String.class, maxLength = 21, pattern = FuzzyDate.PATTERN, examples = "2021-08-26",
+                description = "As given: 2021-08-26, 2021-08, 2021 or an interval such as 2019/2020.") FuzzyDate claimDate,
         @Schema(examples = "en") String language,
         @Schema(examples = "Kabul, Afghanistan") String location,
-        @Schema(examples = "2021-08-26") LocalDate eventDate,
+        @Schema(implementation = String.class, maxLength = 21, pattern = FuzzyDate.PATTERN, examples = "2021-08-26",
+                description = "As given, like claimDate.") FuzzyDate eventDate,
         @Schema(maxItems = 50) List<String> tags,
         @Schema(examples = "UNVERIFIED") ClaimStatus status,
         String explanation,
@@ -35,14 +37,14 @@ public record ClaimResponse(
         implements Versioned {
 
     static ClaimResponse of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
-        return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimantKind, c.claimDate, c.language,
-                c.location, c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.verdictAt, c.supersededBy,
+        return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimantKind, c.claimDate(), c.language,
+                c.location, c.eventDate(), List.copyOf(c.tags), c.status, c.explanation, c.verdictAt, c.supersededBy,
                 c.supersededAt, c.quantity, c.attribution,
                 sources, articles, c.createdAt, c.updatedAt, c.version);
     }
 
     static ClaimRequest toRequest(Claim c) {
-        return new ClaimRequest(c.statement, c.type, c.claimant, c.claimantKind, c.claimDate, c.language, c.location,
-                c.eventDate, List.copyOf(c.tags), c.status, c.explanation, c.quantity, c.attribution);
+        return new ClaimRequest(c.statement, c.type, c.claimant, c.claimantKind, c.claimDate(), c.language, c.location,
+                c.eventDate(), List.copyOf(c.tags), c.status, c.explanation, c.quantity, c.attribution);
     }
 }

@@ -99,7 +99,8 @@ class ClaimReviews {
             claimant.put("name", claim.claimant());
         }
         if (claim.claimDate() != null) {
-            item.put("datePublished", claim.claimDate().toString());
+            // schema.org wants one date: an interval's start
+            item.put("datePublished", claim.claimDate().text().split("/")[0]);
         }
         List<ArticleSummary> appearances = claim.articles().stream().filter(l -> l.role() == LinkRole.APPEARS_IN)
                 .map(l -> linked.get(l.articleId())).filter(java.util.Objects::nonNull).toList();

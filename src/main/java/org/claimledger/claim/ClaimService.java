@@ -123,10 +123,9 @@ class ClaimService {
         claim.type = request.type();
         claim.claimant = request.claimant();
         claim.claimantKind = request.claimantKind();
-        claim.claimDate = request.claimDate();
+        claim.setDates(request.claimDate(), request.eventDate());
         claim.language = request.language();
         claim.location = request.location();
-        claim.eventDate = request.eventDate();
         claim.tags = request.tags() == null ? List.of() : List.copyOf(request.tags());
         claim.status = status;
         claim.explanation = request.explanation();

@@ -1,7 +1,7 @@
 package org.claimledger.claim;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import org.claimledger.common.time.FuzzyDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,11 +12,11 @@ public record LineageEntry(
         @Schema(examples = "Two explosions killed over 70 people") String statement,
         @Schema(nullable = true) Quantity quantity,
         @Schema(examples = "SUPERSEDED") ClaimStatus status,
-        @Schema(examples = "2021-08-26") LocalDate claimDate,
+        @Schema(implementation = String.class, maxLength = 21, pattern = FuzzyDate.PATTERN, examples = "2021-08-26") FuzzyDate claimDate,
         @Schema(nullable = true) UUID supersededBy,
         @Schema(description = "When it was superseded; null for the current claim.", nullable = true) Instant supersededAt) {
 
     static LineageEntry of(Claim c) {
-        return new LineageEntry(c.id, c.statement, c.quantity, c.status, c.claimDate, c.supersededBy, c.supersededAt);
+        return new LineageEntry(c.id, c.statement, c.quantity, c.status, c.claimDate(), c.supersededBy, c.supersededAt);
     }
 }

@@ -34,6 +34,11 @@ public final class JsonProblems {
             if (m.getTargetType().isEnum()) {
                 allowed = Arrays.stream(m.getTargetType().getEnumConstants()).map(Object::toString).toList();
                 detail = "expected one of " + allowed;
+            } else if (m instanceof InvalidFormatException f && f.getTargetType() == org.claimledger.common.time.FuzzyDate.class) {
+                String why = f.getOriginalMessage();
+                String reason = why.substring(why.lastIndexOf("\": ") + 3);
+                detail = reason.contains(describe(f.getTargetType())) ? reason
+                        : reason + "; expected " + describe(f.getTargetType());
             } else {
                 detail = "expected " + describe(m.getTargetType());
             }
@@ -99,6 +104,9 @@ public final class JsonProblems {
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
+        }
+        if (type == org.claimledger.common.time.FuzzyDate.class) {
+            return org.claimledger.common.time.FuzzyDate.FORMS;
         }
         if (type == LocalDate.class) {
             return "an ISO 8601 date such as 2021-08-26";

@@ -55,6 +55,18 @@ public final class Params {
                 name + " must be an RFC 3339 timestamp between the years 0001 and 9999, such as 2021-08-26T00:00:00Z");
     }
 
+    /** A date with the precision of its source (2021-08-26, 2021-08, 2021, 2019/2020), or a 400 saying which forms are. */
+    public static org.claimledger.common.time.FuzzyDate fuzzyDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return org.claimledger.common.time.FuzzyDate.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter(name, name + ": " + e.getMessage());
+        }
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
