@@ -1,4 +1,4 @@
-package org.claimledger.common.http;
+package org.claimledger.common.error;
 
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.inject.Any;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The media types each operation accepts, read once from the resources' own {@code @Consumes}, so
  * that a 415 can tell the client what to send instead of that its Content-Type did not match.
  */
-public final class ConsumedMediaTypes {
+final class ConsumedMediaTypes {
 
     private record Operation(String method, Pattern path, List<String> consumes) {
     }
@@ -29,7 +29,7 @@ public final class ConsumedMediaTypes {
     }
 
     /** The media types that {@code method path} accepts; empty when no such operation takes a body. */
-    public static Set<String> of(String method, String path) {
+    static Set<String> of(String method, String path) {
         Set<String> out = new LinkedHashSet<>();
         for (Operation operation : operations()) {
             if (operation.method().equalsIgnoreCase(method) && operation.path().matcher(path).matches()) {
