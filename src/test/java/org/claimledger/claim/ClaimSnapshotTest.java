@@ -116,10 +116,10 @@ class ClaimSnapshotTest extends ApiTest {
         claim.type = ClaimType.CASUALTY_COUNT;
         claim.claimant = "Global News";
         claim.claimantKind = ClaimantKind.ORGANIZATION;
-        claim.claimDate = LocalDate.parse("2021-08-26");
+        claim.setDates(org.claimledger.common.time.FuzzyDate.parse("2021-08-26"),
+                org.claimledger.common.time.FuzzyDate.parse("2021-08-25"));
         claim.language = "en";
         claim.location = "Kabul, Afghanistan";
-        claim.eventDate = LocalDate.parse("2021-08-25");
         claim.tags = List.of("kabul", "isis-k", "ünïcode");
         claim.status = ClaimStatus.SUPERSEDED;
         claim.explanation = "line one\nline two\u0001";
