@@ -139,8 +139,9 @@ class ClaimResource {
     @Operation(operationId = "updateClaim", summary = "Change a claim (JSON Merge Patch)",
             description = "Send If-Match with the ETag you read. A member set to null clears it; quantity and "
                     + "attribution merge member by member.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = ClaimRequest.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ClaimPatch.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimPatch.class))})
     public RestResponse<ClaimResponse> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             JsonNode patch) {
         var precondition = ETags.requireIfMatch(ifMatch);

@@ -85,8 +85,9 @@ class SourceResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateSource", summary = "Change a source (JSON Merge Patch)",
             description = "Send If-Match with the ETag you read. A member set to null clears it.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = SourceRequest.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = SourcePatch.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourcePatch.class))})
     public RestResponse<SourceResponse> update(@RestPath UUID claimId, @RestPath UUID sourceId,
             @RestHeader("If-Match") String ifMatch, JsonNode patch) {
         var precondition = ETags.requireIfMatch(ifMatch);
