@@ -109,6 +109,8 @@ class ArticleResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ArticlePatch.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePatch.class))})
+    @APIResponse(responseCode = "200", description = "The changed article",
+            content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "409", description = "Another article already has the new url; Location names it",
             headers = @Header(name = "Location", description = "The article that has this url",
                     schema = @Schema(type = SchemaType.STRING)),

@@ -90,6 +90,9 @@ public class ProblemMapper {
             if (cause instanceof ProblemException p) {
                 return problem(p, uri); // a body reader gave up because of our own refusal (413 while reading)
             }
+            if (cause instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+                return problem(JsonProblems.of(json), uri); // say what is wrong with the body, e.g. a duplicate key
+            }
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
