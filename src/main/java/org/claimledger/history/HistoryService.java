@@ -242,10 +242,31 @@ public class HistoryService {
         return node == null || node.isNull() ? null : node;
     }
 
+    /**
+     * The entity as it stood, shown like the API shows it now: the ledger keeps null members (its
+     * text is hashed as written), the answer leaves unset members out.
+     */
     private static JsonNode stateOf(HistoryRepository.Row row) {
         ObjectNode snapshot = (ObjectNode) CanonicalJson.read(row.content()).get("snapshot").deepCopy();
         snapshot.remove("deleted");
+        withoutNulls(snapshot);
         return snapshot;
+    }
+
+    private static void withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            List<String> unset = new ArrayList<>();
+            node.fields().forEachRemaining(member -> {
+                if (member.getValue().isNull()) {
+                    unset.add(member.getKey());
+                } else {
+                    withoutNulls(member.getValue());
+                }
+            });
+            ((ObjectNode) node).remove(unset);
+        } else if (node.isArray()) {
+            node.forEach(HistoryService::withoutNulls);
+        }
     }
 
     private static long revisionOf(Cursor cursor) {

@@ -90,6 +90,8 @@ public class ProblemMapper {
             if (cause instanceof ProblemException p) {
                 return problem(p, uri); // a body reader gave up because of our own refusal (413 while reading)
             }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
                 return problem(JsonProblems.of(json), uri); // say what is wrong with the body, e.g. a duplicate key
             }
