@@ -45,6 +45,7 @@ public class HistoryService {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transaction;
     private final Map<EntityType, Map<String, SnapshotShape.KeyedList>> shapes = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, Map<String, String>> defaults = new EnumMap<>(EntityType.class);
 
     HistoryService(HistoryRepository history, EntityManager em, TransactionSynchronizationRegistry transaction,
             Instance<SnapshotShape> shapes) {
@@ -52,6 +53,7 @@ public class HistoryService {
         this.em = em;
         this.transaction = transaction;
         shapes.forEach(shape -> this.shapes.put(shape.entityType(), Map.copyOf(shape.keyedLists())));
+        shapes.forEach(shape -> this.defaults.put(shape.entityType(), Map.copyOf(shape.defaults())));
     }
 
     /**
@@ -147,7 +149,7 @@ public class HistoryService {
 
     /** The entity's whole state as it stood at a revision (which must be one of its own). */
     public JsonNode snapshot(EntityType type, UUID id, long rev) {
-        return stateOf(recorded(type, id, rev));
+        return withDefaults(type, stateOf(recorded(type, id, rev)));
     }
 
     /** The entity's whole state at an instant, or 404 when it did not exist yet. */
@@ -157,7 +159,16 @@ public class HistoryService {
             return new ProblemException(REVISION_NOT_FOUND,
                     type.name().toLowerCase() + " " + id + " did not exist yet at " + instant);
         });
-        return stateOf(row);
+        return withDefaults(type, stateOf(row));
+    }
+
+    private JsonNode withDefaults(EntityType type, JsonNode state) {
+        defaults.getOrDefault(type, Map.of()).forEach((member, value) -> {
+            if (!state.has(member)) {
+                ((ObjectNode) state).put(member, value);
+            }
+        });
+        return state;
     }
 
     public DiffResponse diff(EntityType type, UUID id, long from, long to) {

@@ -347,9 +347,27 @@ public final class Contract {
             boolean matches = true;
             for (int i = 0; i < template.length && matches; i++) {
                 String segment = URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8);
-                if (template[i].startsWith("{") && template[i].endsWith("}")) {
+                if (template[i].startsWith("{") && template[i].endsWith("}") && template[i].indexOf('}') == template[i].length() - 1) {
                     matches = !segment.isEmpty();
                     variables.put(template[i].substring(1, template[i].length() - 1), segment);
+                } else if (template[i].contains("{")) {
+                    // a variable with literal text around it, such as {deliveryId}:retry
+                    var names = new ArrayList<String>();
+                    var regex = new StringBuilder();
+                    var parts = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template[i]);
+                    int at = 0;
+                    while (parts.find()) {
+                        regex.append(java.util.regex.Pattern.quote(template[i].substring(at, parts.start()))).append("([^/]+?)");
+                        names.add(parts.group(1));
+                        at = parts.end();
+                    }
+                    regex.append(java.util.regex.Pattern.quote(template[i].substring(at)));
+                    var m = java.util.regex.Pattern.compile(regex.toString()).matcher(segment);
+                    matches = m.matches();
+                    for (int n = 0; matches && n < names.size(); n++) {
+                        variables.put(names.get(n), m.group(n + 1));
+                    }
+                    literals++;
                 } else {
                     matches = template[i].equals(segment);
                     literals++;
