@@ -1,5 +1,6 @@
 package org.claimledger.article;
 
+import org.claimledger.common.validation.NoBidiControls;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -18,9 +19,9 @@ public record ArticleRequest(
         @Schema(maxLength = 1000, examples = "Here's what we know about ISIS-K, the group behind the deadly Kabul bombings")
         @Size(max = 1000) String title,
         @Schema(maxLength = 500, examples = "Global News")
-        @Size(max = 500) String publisher,
+        @Size(max = 500) @NoBidiControls String publisher,
         @Schema(maxItems = 50, description = "Author names, each at most 300 characters.", examples = "[\"Global News staff\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
+        @Size(max = 50) List<@NotBlank @Size(max = 300) @NoBidiControls String> authors,
         @Schema(examples = "2021-08-26T18:30:00Z")
         @StorableTime Instant publishedAt,
         @Schema(maxLength = 35, description = "BCP 47 language tag.", examples = "en")

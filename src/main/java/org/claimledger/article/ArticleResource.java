@@ -25,6 +25,8 @@ import org.claimledger.common.http.Responses;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,7 +61,12 @@ class ArticleResource {
     @Operation(operationId = "createArticle", summary = "Record an article")
     @APIResponse(responseCode = "201", description = "Created; Location names the new article",
             content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-    @APIResponse(responseCode = "409", description = "An article with this url exists; Location names it",
+    @APIResponse(responseCode = "409", description = "An article with this url exists (Location names it), or a "
+            + "request with the same Idempotency-Key is still in flight (retry after Retry-After)",
+            headers = {@Header(name = "Location", description = "The article that has this url",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Retry-After", description = "Seconds after which to retry the same key",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "Problem")))
     public Response create(
@@ -99,8 +106,15 @@ class ArticleResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateArticle", summary = "Change an article (JSON Merge Patch)",
             description = "Send If-Match with the ETag you read. A member set to null clears it.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = ArticleRequest.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ArticlePatch.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePatch.class))})
+    @APIResponse(responseCode = "200", description = "The changed article",
+            content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    @APIResponse(responseCode = "409", description = "Another article already has the new url; Location names it",
+            headers = @Header(name = "Location", description = "The article that has this url",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public RestResponse<ArticleResponse> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             JsonNode patch) {
         var precondition = ETags.requireIfMatch(ifMatch);

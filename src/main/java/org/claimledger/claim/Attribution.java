@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.common.validation.NoBidiControls;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Attribution")
 @Embeddable
 public record Attribution(
-        @Schema(required = true, maxLength = 500, examples = "ISIS-K") @NotBlank @Size(max = 500) String actor,
+        @Schema(required = true, maxLength = 500, examples = "ISIS-K") @NotBlank @Size(max = 500) @NoBidiControls String actor,
         @Schema(required = true, examples = "ACCUSED") @NotNull @Enumerated(EnumType.STRING) AttributionRole role,
-        @Schema(maxLength = 500, examples = "U.S. officials") @Size(max = 500) String attributedBy) {
+        @Schema(maxLength = 500, examples = "U.S. officials") @Size(max = 500) @NoBidiControls String attributedBy) {
 }

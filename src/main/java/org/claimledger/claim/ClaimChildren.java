@@ -3,7 +3,9 @@ package org.claimledger.claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.claimledger.common.time.Ids;
 import org.claimledger.history.ChangeType;
 import org.claimledger.history.CurrentChange;
@@ -23,7 +25,11 @@ class ClaimChildren {
     private final HistoryService history;
     private final CurrentChange currentChange;
 
-    ClaimChildren(ClaimRepository claims, ClaimViews views, HistoryService history, CurrentChange currentChange) {
+    private final VerdictGuard verdicts;
+
+    ClaimChildren(ClaimRepository claims, ClaimViews views, HistoryService history, CurrentChange currentChange,
+            VerdictGuard verdicts) {
+        this.verdicts = verdicts;
         this.currentChange = currentChange;
         this.claims = claims;
         this.views = views;
@@ -47,11 +53,25 @@ class ClaimChildren {
      */
     @Transactional(TxType.MANDATORY)
     void withClaimLocked(UUID claimId, Runnable change) {
-        claims.lockLive(claimId).updatedAt = Ids.now();
+        withClaimLocked(claimId, claim -> List.of(), change);
+    }
+
+    /**
+     * The same, for a change that a verdict may rest on: {@code substantive} names, for the claim as
+     * it stands, what the change alters that its verdict is about (empty when nothing); such a change
+     * is refused below EDITOR or reopens the claim (see {@link VerdictGuard}). After the change, the
+     * verdict's rules must still hold.
+     */
+    @Transactional(TxType.MANDATORY)
+    void withClaimLocked(UUID claimId, Function<Claim, List<String>> substantive, Runnable change) {
+        Claim locked = claims.lockLive(claimId);
+        String reopened = verdicts.reopenIfSubstantive(locked, substantive.apply(locked));
+        locked.updatedAt = Ids.now();
         change.run();
         claims.flush();
         Claim claim = claims.findById(claimId);
-        history.record(currentChange.context(), EntityType.CLAIM, claimId, ChangeType.UPDATED,
+        verdicts.requireRules(claim);
+        history.record(currentChange.context().withNote(reopened), EntityType.CLAIM, claimId, ChangeType.UPDATED,
                 ClaimSnapshots.of(claim, views.of(claim)), false);
     }
 }

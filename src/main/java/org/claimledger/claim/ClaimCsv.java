@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Claims as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when they need it. */
+/**
+ * Claims as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when they need it. A cell
+ * that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return)
+ * is written with a leading single quote, as OWASP recommends against CSV injection: the cell then
+ * reads as the text it is.
+ */
 final class ClaimCsv {
 
     record Column(String name, Function<Claim, Object> value) {
@@ -74,7 +79,8 @@ final class ClaimCsv {
         return value == null ? null : value.toPlainString();
     }
 
-    static String field(String text) {
+    static String field(String value) {
+        String text = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
             return text;
         }

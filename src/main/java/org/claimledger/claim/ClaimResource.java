@@ -139,8 +139,15 @@ class ClaimResource {
     @Operation(operationId = "updateClaim", summary = "Change a claim (JSON Merge Patch)",
             description = "Send If-Match with the ETag you read. A member set to null clears it; quantity and "
                     + "attribution merge member by member.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = ClaimRequest.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ClaimPatch.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimPatch.class))})
+    @APIResponse(responseCode = "200", description = "The changed claim; IN_REVIEW again when an editor changed what "
+            + "its verdict was about", content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
+    @APIResponse(responseCode = "409", description = "The claim has a verdict that rests on what would change "
+            + "(verdict-stands: reopen it first), or the change would leave the verdict without what it needs "
+            + "(verdict-rule-broken)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "Problem")))
     public RestResponse<ClaimResponse> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             JsonNode patch) {
         var precondition = ETags.requireIfMatch(ifMatch);
@@ -152,6 +159,8 @@ class ClaimResource {
     @Path("/{id}")
     @Operation(operationId = "deleteClaim", summary = "Delete a claim (soft: the record is kept)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The claim belongs to a supersession chain (claim-in-lineage)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public void delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         claims.delete(id, ETags.requireIfMatch(ifMatch));
     }
@@ -206,9 +215,15 @@ class ClaimResource {
     @APIResponse(responseCode = "409", description = "The workflow refuses the move: the problem names the unmet rule "
             + "and the allowed next statuses", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "Problem")))
-    public RestResponse<ClaimResponse> changeStatus(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+    public Response changeStatus(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same "
+                    + "body and If-Match replays the first response", schema = @Schema(maxLength = 255))
+            String idempotencyKey,
             @NotNull @Valid StatusChange change) {
-        return Responses.ok(workflow.changeStatus(id, ETags.requireIfMatch(ifMatch), change));
+        var precondition = ETags.requireIfMatch(ifMatch);
+        return idempotency.once(idempotencyKey, "POST " + PATH + "/" + id + "/status",
+                java.util.Arrays.asList(ifMatch, change), 200,
+                () -> new Created(workflow.changeStatus(id, precondition, change), null));
     }
 
     @GET

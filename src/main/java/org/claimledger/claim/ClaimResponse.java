@@ -37,7 +37,8 @@ public record ClaimResponse(
         implements Versioned {
 
     static ClaimResponse of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
-        return new ClaimResponse(c.id, c.statement, c.type, c.claimant, c.claimantKind, c.claimDate(), c.language,
+        return new ClaimResponse(c.id, c.statement, c.type, c.claimant,
+                c.claimantKind == null ? ClaimantKind.ORGANIZATION : c.claimantKind, c.claimDate(), c.language,
                 c.location, c.eventDate(), List.copyOf(c.tags), c.status, c.explanation, c.verdictAt, c.supersededBy,
                 c.supersededAt, c.quantity, c.attribution,
                 sources, articles, c.createdAt, c.updatedAt, c.version);

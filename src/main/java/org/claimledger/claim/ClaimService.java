@@ -34,6 +34,10 @@ class ClaimService {
             "verdictAt", "read-only", "supersededBy", "read-only; set with POST /api/v1/claims/{id}/status",
             "supersededAt", "read-only");
 
+    static final ProblemType CLAIM_IN_LINEAGE = ProblemType.of("claim-in-lineage",
+            "The claim belongs to a supersession chain and cannot be deleted", 409);
+
+    private final VerdictGuard verdicts;
     private final ClaimRepository claims;
     private final ClaimViews views;
     private final MergePatch mergePatch;
@@ -42,7 +46,8 @@ class ClaimService {
     private final Event<ClaimMetrics.Created> createdEvents;
 
     ClaimService(ClaimRepository claims, ClaimViews views, MergePatch mergePatch, HistoryService history,
-            CurrentChange currentChange, Event<ClaimMetrics.Created> createdEvents) {
+            CurrentChange currentChange, Event<ClaimMetrics.Created> createdEvents, VerdictGuard verdicts) {
+        this.verdicts = verdicts;
         this.currentChange = currentChange;
         this.claims = claims;
         this.views = views;
@@ -99,10 +104,15 @@ class ClaimService {
         if (merged.equals(current)) {
             return views.of(claim);
         }
-        apply(claim, merged, merged.status());
+        String reopened = verdicts.reopenIfSubstantive(claim, Verdicts.substantiveChanges(current, merged));
+        apply(claim, merged, claim.status);
+        if (reopened != null) {
+            claim.verdictAt = null;
+        }
+        verdicts.requireRules(claim);
         claims.flush();
         ClaimResponse updated = views.of(claim);
-        history.record(currentChange.context(), EntityType.CLAIM, id, ChangeType.UPDATED,
+        history.record(currentChange.context().withNote(reopened), EntityType.CLAIM, id, ChangeType.UPDATED,
                 ClaimSnapshots.of(claim, updated), false);
         return updated;
     }
@@ -111,6 +121,12 @@ class ClaimService {
     public void delete(UUID id, Precondition precondition) {
         Claim claim = precondition.anyVersion() ? claims.lockLive(id) : claims.live(id);
         precondition.check(claim.version);
+        int chain = claims.lineage(id).size();
+        if (chain > 1) {
+            throw new ProblemException(CLAIM_IN_LINEAGE, "the claim belongs to a supersession chain of " + chain
+                    + " claims (GET /api/v1/claims/" + id + "/lineage); deleting it would hide a step of how the "
+                    + "figure evolved").with("lineageSize", chain);
+        }
         claim.deletedAt = Ids.now();
         claim.updatedAt = claim.deletedAt;
         claims.flush();

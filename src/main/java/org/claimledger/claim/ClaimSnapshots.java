@@ -32,6 +32,12 @@ class ClaimSnapshots implements SnapshotShape {
                 ARTICLES, new KeyedList("articleId", Set.of("claimId", "articleId", "url", "title")));
     }
 
+    /** A claim without claimantKind reads ORGANIZATION, in its snapshots as in the API. */
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of("claimantKind", ClaimantKind.ORGANIZATION.name());
+    }
+
     /** The claim, just flushed, with the sources and links its view read. */
     static Snapshot of(Claim claim, ClaimResponse view) {
         return of(claim, view.sources(), view.articles());

@@ -10,7 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+import org.claimledger.common.idempotency.Created;
+import org.claimledger.common.idempotency.IdempotentCreates;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemMapper;
 import org.claimledger.common.http.ETags;
@@ -28,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ClaimStatusBatchResource {
 
     private final ClaimWorkflow workflow;
+    private final IdempotentCreates idempotency;
 
-    ClaimStatusBatchResource(ClaimWorkflow workflow) {
+    ClaimStatusBatchResource(ClaimWorkflow workflow, IdempotentCreates idempotency) {
         this.workflow = workflow;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -40,13 +46,22 @@ class ClaimStatusBatchResource {
                     + "the others. The answer lists every item in request order.")
     @APIResponse(responseCode = "200", description = "What happened to each claim",
             content = @Content(schema = @Schema(implementation = StatusBatchResult.class)))
-    public StatusBatchResult changeStatuses(@NotNull @Valid StatusBatch batch, UriInfo uri) {
+    public Response changeStatuses(
+            @RestHeader("Idempotency-Key") @Parameter(description = "Makes a retry safe: the same key with the same "
+                    + "body replays the first response", schema = @Schema(maxLength = 255)) String idempotencyKey,
+            @NotNull @Valid StatusBatch batch) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/claims/status:batch", batch, 200,
+                () -> new Created(apply(batch), null, null));
+    }
+
+    /** Each item in its own transaction, so that one refusal undoes nothing else. */
+    private StatusBatchResult apply(StatusBatch batch) {
         var change = new StatusChange(batch.status(), batch.explanation(), batch.supersededBy());
         var results = new java.util.ArrayList<StatusBatchResult.Item>();
         for (StatusBatch.Item item : batch.items()) {
             String instance = ClaimResource.PATH + "/" + item.id() + "/status";
             try {
-                var changed = workflow.changeStatus(item.id(), ETags.requireIfMatch(item.ifMatch()), change);
+                var changed = workflow.changeStatusAlone(item.id(), ETags.requireIfMatch(item.ifMatch()), change);
                 results.add(new StatusBatchResult.Item(item.id(), 200, changed.etag(), null));
             } catch (ProblemException e) {
                 results.add(new StatusBatchResult.Item(item.id(), e.type().status(), null,

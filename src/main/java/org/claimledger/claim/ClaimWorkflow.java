@@ -3,6 +3,7 @@ package org.claimledger.claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import java.util.UUID;
 import org.claimledger.common.error.ProblemException;
@@ -24,6 +25,7 @@ class ClaimWorkflow {
     /** The most claims one supersession chain may hold. */
     static final int MAX_LINEAGE = 100;
 
+    private final VerdictGuard verdicts;
     private final ClaimRepository claims;
     private final ClaimViews views;
     private final HistoryService history;
@@ -32,7 +34,8 @@ class ClaimWorkflow {
     private final Event<ClaimMetrics.StatusChanged> statusEvents;
 
     ClaimWorkflow(ClaimRepository claims, ClaimViews views, HistoryService history, CurrentChange currentChange,
-            Actor actor, Event<ClaimMetrics.StatusChanged> statusEvents) {
+            Actor actor, Event<ClaimMetrics.StatusChanged> statusEvents, VerdictGuard verdicts) {
+        this.verdicts = verdicts;
         this.statusEvents = statusEvents;
         this.claims = claims;
         this.views = views;
@@ -73,11 +76,18 @@ class ClaimWorkflow {
             context = context.withReasonIfAbsent(abbreviate(change.explanation()));
         }
         claim.updatedAt = Ids.now();
+        verdicts.requireRules(claim);
         claims.flush();
         ClaimResponse changed = views.of(claim);
         history.record(context, EntityType.CLAIM, id, ChangeType.UPDATED, ClaimSnapshots.of(claim, changed), false);
         statusEvents.fire(new ClaimMetrics.StatusChanged(id, to));
         return changed;
+    }
+
+    /** {@link #changeStatus} in a transaction of its own, for a batch whose items commit one by one. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ClaimResponse changeStatusAlone(UUID id, Precondition precondition, StatusChange change) {
+        return changeStatus(id, precondition, change);
     }
 
     /** The whole supersession chain the claim belongs to, oldest first. */

@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.common.validation.NoBidiControls;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Embeddable
 public record Quantity(
         @Schema(required = true, examples = "KILLED") @NotNull @Enumerated(EnumType.STRING) Measure measure,
-        @Schema(maxLength = 500, examples = "people") @Size(max = 500) String subject,
+        @Schema(maxLength = 500, examples = "people") @Size(max = 500) @NoBidiControls String subject,
         @Schema(required = true, examples = "MORE_THAN") @NotNull @Enumerated(EnumType.STRING) Qualifier qualifier,
         @Schema(required = true, minimum = "0", examples = "70")
         @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 6) BigDecimal value,
         @Schema(minimum = "0", description = "Only with qualifier RANGE, where it is required and at least value.",
                 examples = "90")
         @DecimalMin("0") @Digits(integer = 15, fraction = 6) BigDecimal upperValue,
-        @Schema(maxLength = 100, examples = "persons") @Size(max = 100) String unit) {
+        @Schema(maxLength = 100, examples = "persons") @Size(max = 100) @NoBidiControls String unit) {
 }

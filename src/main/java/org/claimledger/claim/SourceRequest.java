@@ -1,5 +1,6 @@
 package org.claimledger.claim;
 
+import org.claimledger.common.validation.NoBidiControls;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -13,7 +14,7 @@ public record SourceRequest(
         @Schema(required = true, maxLength = 2048, examples = "https://www.defense.gov/News/Transcripts/")
         @NotBlank @Size(max = 2048) @HttpUrl String url,
         @Schema(maxLength = 1000, examples = "Pentagon briefing on the Kabul airport attack") @Size(max = 1000) String title,
-        @Schema(maxLength = 500, examples = "U.S. Department of Defense") @Size(max = 500) String publisher,
+        @Schema(maxLength = 500, examples = "U.S. Department of Defense") @Size(max = 500) @NoBidiControls String publisher,
         @Schema(examples = "OFFICIAL") SourceKind kind,
         @Schema(examples = "SUPPORTS") Stance stance,
         @Schema(examples = "2021-08-27T09:00:00Z") @StorableTime Instant accessedAt,

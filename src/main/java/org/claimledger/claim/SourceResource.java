@@ -85,8 +85,15 @@ class SourceResource {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateSource", summary = "Change a source (JSON Merge Patch)",
             description = "Send If-Match with the ETag you read. A member set to null clears it.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = SourceRequest.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = SourcePatch.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourcePatch.class))})
+    @APIResponse(responseCode = "200", description = "The changed source",
+            content = @Content(schema = @Schema(implementation = SourceResponse.class)))
+    @APIResponse(responseCode = "409", description = "The claim has a verdict that rests on what would change "
+            + "(verdict-stands: reopen it first), or the change would leave the verdict without what it needs "
+            + "(verdict-rule-broken)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "Problem")))
     public RestResponse<SourceResponse> update(@RestPath UUID claimId, @RestPath UUID sourceId,
             @RestHeader("If-Match") String ifMatch, JsonNode patch) {
         var precondition = ETags.requireIfMatch(ifMatch);
@@ -98,6 +105,10 @@ class SourceResource {
     @Path("/{sourceId}")
     @Operation(operationId = "deleteSource", summary = "Remove a source from a claim (soft: the record is kept)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The claim has a verdict that rests on what would change "
+            + "(verdict-stands: reopen it first), or the change would leave the verdict without what it needs "
+            + "(verdict-rule-broken)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "Problem")))
     public void delete(@RestPath UUID claimId, @RestPath UUID sourceId, @RestHeader("If-Match") String ifMatch) {
         sources.delete(claimId, sourceId, ETags.requireIfMatch(ifMatch));
     }

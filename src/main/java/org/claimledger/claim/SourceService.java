@@ -82,7 +82,8 @@ class SourceService {
         SourceRequest current = SourceResponse.of(source).toRequest();
         SourceRequest merged = mergePatch.apply(current, patch, SourceRequest.class, READ_ONLY);
         if (!merged.equals(current)) {
-            claims.withClaimLocked(claimId, () -> apply(source, merged));
+            claims.withClaimLocked(claimId, claim -> Verdicts.substantiveChanges(current, merged).stream()
+                    .map(field -> "sources[" + sourceId + "]." + field).toList(), () -> apply(source, merged));
         }
         return SourceResponse.of(source);
     }
@@ -92,7 +93,9 @@ class SourceService {
         claims.requireLive(claimId);
         Source source = live(claimId, sourceId);
         precondition.check(source.version);
-        claims.withClaimLocked(claimId, () -> {
+        claims.withClaimLocked(claimId, claim -> Verdicts.hasVerdict(claim.status)
+                && Verdicts.restsOn(claim.status, source.stance)
+                ? List.of("sources[" + sourceId + "] (removed)") : List.<String>of(), () -> {
             source.deletedAt = Ids.now();
             source.updatedAt = source.deletedAt;
         });

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StatusBatch")
 public record StatusBatch(
         @Schema(required = true, examples = "IN_REVIEW") @NotNull ClaimStatus status,
-        @Schema(maxLength = 10000) @Size(max = 10000) String explanation,
-        java.util.UUID supersededBy,
+        @Schema(maxLength = 10000, nullable = true) @Size(max = 10000) String explanation,
+        @Schema(nullable = true) java.util.UUID supersededBy,
         @Schema(required = true, maxItems = 500, minItems = 1) @NotEmpty @Size(max = 500) List<@NotNull @Valid Item> items) {
 
     @Schema(name = "StatusBatchItem")

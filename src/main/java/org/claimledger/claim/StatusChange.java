@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StatusChange")
 public record StatusChange(
         @Schema(required = true, examples = "VERIFIED") @NotNull ClaimStatus status,
-        @Schema(maxLength = 10000, description = "Why; required for a verdict, recorded as the revision's reason.",
+        @Schema(maxLength = 10000, nullable = true, description = "Why; required for a verdict, recorded as the revision's reason.",
                 examples = "The Pentagon confirmed 13 U.S. service members and at least 169 Afghans were killed.")
         @Size(max = 10000) String explanation,
-        @Schema(description = "The claim that supersedes this one; required for SUPERSEDED.") UUID supersededBy) {
+        @Schema(nullable = true, description = "The claim that supersedes this one; required for SUPERSEDED.")
+        UUID supersededBy) {
 }

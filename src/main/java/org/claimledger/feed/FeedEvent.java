@@ -30,7 +30,7 @@ public record FeedEvent(
         String href) {
 
     /** A claim's status before and after the revision. */
-    @Schema(name = "FeedStatusChange")
+    @Schema(hidden = true) // described inline in META-INF/openapi.yaml with FeedEvent
     public record FeedStatusChange(@Schema(maxLength = 32, examples = "IN_REVIEW") String from,
             @Schema(maxLength = 32, examples = "VERIFIED") String to) {
     }

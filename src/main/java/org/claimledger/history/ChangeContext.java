@@ -12,6 +12,18 @@ public record ChangeContext(String actor, String reason, String requestId) {
         return new ChangeContext("system", reason, null);
     }
 
+    /**
+     * This change with a note of what the service itself did, such as reopening a claim whose verdict
+     * the change made stale, after the request's reason if it gave one (at most 500 characters).
+     */
+    public ChangeContext withNote(String note) {
+        if (note == null) {
+            return this;
+        }
+        String joined = reason == null || reason.isBlank() ? note : reason + "; " + note;
+        return new ChangeContext(actor, joined.length() <= 500 ? joined : joined.substring(0, 497) + "...", requestId);
+    }
+
     /** This change with its own reason, such as a status change's explanation, when the request gave none. */
     public ChangeContext withReasonIfAbsent(String fallback) {
         return reason == null || reason.isBlank() ? new ChangeContext(actor, fallback, requestId) : this;

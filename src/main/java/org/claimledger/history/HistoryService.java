@@ -45,6 +45,7 @@ public class HistoryService {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transaction;
     private final Map<EntityType, Map<String, SnapshotShape.KeyedList>> shapes = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, Map<String, String>> defaults = new EnumMap<>(EntityType.class);
 
     HistoryService(HistoryRepository history, EntityManager em, TransactionSynchronizationRegistry transaction,
             Instance<SnapshotShape> shapes) {
@@ -52,6 +53,7 @@ public class HistoryService {
         this.em = em;
         this.transaction = transaction;
         shapes.forEach(shape -> this.shapes.put(shape.entityType(), Map.copyOf(shape.keyedLists())));
+        shapes.forEach(shape -> this.defaults.put(shape.entityType(), Map.copyOf(shape.defaults())));
     }
 
     /**
@@ -147,7 +149,7 @@ public class HistoryService {
 
     /** The entity's whole state as it stood at a revision (which must be one of its own). */
     public JsonNode snapshot(EntityType type, UUID id, long rev) {
-        return stateOf(recorded(type, id, rev));
+        return withDefaults(type, stateOf(recorded(type, id, rev)));
     }
 
     /** The entity's whole state at an instant, or 404 when it did not exist yet. */
@@ -157,7 +159,16 @@ public class HistoryService {
             return new ProblemException(REVISION_NOT_FOUND,
                     type.name().toLowerCase() + " " + id + " did not exist yet at " + instant);
         });
-        return stateOf(row);
+        return withDefaults(type, stateOf(row));
+    }
+
+    private JsonNode withDefaults(EntityType type, JsonNode state) {
+        defaults.getOrDefault(type, Map.of()).forEach((member, value) -> {
+            if (!state.has(member)) {
+                ((ObjectNode) state).put(member, value);
+            }
+        });
+        return state;
     }
 
     /** How many of an entity's revisions a 404 for a revision that did not change it lists. */
@@ -252,10 +263,31 @@ public class HistoryService {
         return node == null || node.isNull() ? null : node;
     }
 
+    /**
+     * The entity as it stood, shown like the API shows it now: the ledger keeps null members (its
+     * text is hashed as written), the answer leaves unset members out.
+     */
     private static JsonNode stateOf(HistoryRepository.Row row) {
         ObjectNode snapshot = (ObjectNode) CanonicalJson.read(row.content()).get("snapshot").deepCopy();
         snapshot.remove("deleted");
+        withoutNulls(snapshot);
         return snapshot;
+    }
+
+    private static void withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            List<String> unset = new ArrayList<>();
+            node.fields().forEachRemaining(member -> {
+                if (member.getValue().isNull()) {
+                    unset.add(member.getKey());
+                } else {
+                    withoutNulls(member.getValue());
+                }
+            });
+            ((ObjectNode) node).remove(unset);
+        } else if (node.isArray()) {
+            node.forEach(HistoryService::withoutNulls);
+        }
     }
 
     private static long revisionOf(Cursor cursor) {

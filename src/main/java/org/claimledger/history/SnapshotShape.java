@@ -16,6 +16,15 @@ public interface SnapshotShape {
     /** The embedded lists by member name. */
     Map<String, KeyedList> keyedLists();
 
+    /**
+     * Members the API shows with a default when they are unset (a claim's claimantKind reads
+     * ORGANIZATION): a snapshot answered by the API shows them the same way, while the ledger keeps
+     * the state as it was written.
+     */
+    default Map<String, String> defaults() {
+        return Map.of();
+    }
+
     /** The member that identifies an item, and members shown in an item that are not the item's own. */
     record KeyedList(String key, Set<String> notOwn) {
     }

@@ -72,6 +72,10 @@ class LedgerResource {
     @Operation(operationId = "getLedgerInclusionProof", summary = "Prove that a revision of a claim or article is in the tree",
             description = "The RFC 9162 audit path of the history entry of entityId at revision, in the tree of size "
                     + "treeSize (default: the current size). Check it against the root of a checkpoint of that size.")
+    @APIResponse(responseCode = "200", description = "The audit path",
+            content = @Content(schema = @Schema(implementation = InclusionProof.class)))
+    @APIResponse(responseCode = "404", description = "No history entry of entityId at revision",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public InclusionProof inclusion(
             @RestQuery @Parameter(required = true, description = "A claim or article id",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String entityId,

@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Verifies JWTs from the newsroom's identity provider, when one is configured
  * ({@code mp.jwt.verify.issuer} and {@code mp.jwt.verify.publickey.location}): signature (RS256,
- * never {@code alg: none}), issuer and expiry. The caller's role is the highest of the
+ * never {@code alg: none}), issuer and expiry, with a clock-skew allowance of
+ * {@code mp.jwt.verify.clock.skew} seconds (5 by default: a token that expired 30 s ago is refused).
+ * The caller's role is the highest of the
  * {@code groups} claim's reader, checker, editor and admin.
  */
 @ApplicationScoped
@@ -28,9 +30,11 @@ public class JwtTokens {
     private final Optional<JWTParser> parser;
 
     JwtTokens(@ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKey) {
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKey,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "5") int clockSkewSeconds) {
         if (issuer.isPresent() && publicKey.isPresent()) {
             JWTAuthContextInfo info = new JWTAuthContextInfo(publicKey.get(), issuer.get());
+            info.setClockSkew(clockSkewSeconds);
             this.parser = Optional.of(new DefaultJWTParser(info));
         } else {
             this.parser = Optional.empty();

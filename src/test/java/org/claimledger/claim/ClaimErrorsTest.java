@@ -48,6 +48,56 @@ class ClaimErrorsTest extends ApiTest {
     }
 
     @Test
+    void shouldRefuseADuplicateKeyNamingIt() {
+        post("{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"OTHER\", "
+                + "\"statement\": \"No one was hurt\"}").statusCode(400)
+                .body("type", equalTo("https://claimledger.org/problems/malformed-request"))
+                .body("detail", containsString("'statement'"))
+                .body("errors[0].field", equalTo("statement"));
+        post("{\"statement\": \"x\", \"type\": \"ATTRIBUTION\", \"attribution\": {\"actor\": \"ISIS-K\", "
+                + "\"role\": \"ACCUSED\", \"actor\": \"Taliban\"}}").statusCode(400)
+                .body("detail", containsString("'actor'"));
+    }
+
+    @Test
+    void shouldRefuseBidiControlsInNamesAndTags() {
+        post("{\"statement\": \"x\", \"type\": \"OTHER\", \"claimant\": \"Global \\u202Eswen\"}").statusCode(422)
+                .body("errors[0].field", equalTo("claimant"));
+        post("{\"statement\": \"x\", \"type\": \"OTHER\", \"tags\": [\"kabul\", \"\\u2066isis\\u2069\"]}")
+                .statusCode(422).body("errors[0].field", equalTo("tags[1]"));
+        post("{\"statement\": \"x\", \"type\": \"ATTRIBUTION\", \"attribution\": {\"actor\": \"\\u202AISIS-K\", "
+                + "\"role\": \"ACCUSED\"}}").statusCode(422).body("errors[0].field", equalTo("attribution.actor"));
+    }
+
+    @Test
+    void shouldRefuseAnUnpairedSurrogate() {
+        post("{\"statement\": \"Two explosions \\ud800 killed\", \"type\": \"OTHER\"}").statusCode(400)
+                .body("errors[0].field", equalTo("statement"))
+                .body("detail", containsString("surrogate"));
+        post("{\"statement\": \"x\", \"type\": \"OTHER\", \"claimant\": \"\\udc00\"}").statusCode(400)
+                .body("errors[0].field", equalTo("claimant"));
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodyWithPayloadTooLargeAlsoWhenChunked() throws Exception {
+        String big = "{\"statement\": \"" + "x".repeat(300 * 1024) + "\", \"type\": \"OTHER\"}";
+        post(big).statusCode(413).body("type", equalTo("https://claimledger.org/problems/payload-too-large"));
+
+        // no Content-Length: the body comes in chunks and is counted as it is read
+        var chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/claims"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(chunked,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("payload-too-large");
+    }
+
+    @Test
     void shouldRefuseAWrongJsonType() {
         post("{\"statement\": 70, \"type\": \"OTHER\"}").statusCode(400)
                 .body("errors[0].field", equalTo("statement"));

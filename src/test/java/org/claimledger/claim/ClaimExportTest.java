@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.claimledger.support.Db;
+import org.claimledger.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -68,6 +69,31 @@ class ClaimExportTest extends ApiTest {
         assertThat(rows.get(1).get(header.indexOf("supersededBy"))).isEqualTo(ninety);
         assertThat(java.time.Instant.parse(rows.get(1).get(header.indexOf("supersededAt"))))
                 .isEqualTo(java.time.Instant.parse(supersededAt));
+    }
+
+    @Test
+    void shouldNeutraliseCellsASpreadsheetWouldRunAsFormulas() {
+        String tag = "export-" + UUID.randomUUID();
+        var claim = new java.util.LinkedHashMap<>(Fixtures.overSeventyKilled());
+        claim.put("statement", "=HYPERLINK(\"https://evil.example\",\"Kabul\")");
+        claim.put("claimant", "@SUM(1+1)");
+        claim.put("location", "-2+3");
+        claim.put("tags", List.of("+cmd", tag));
+        claim.put("explanation", "\tnot a formula");
+        String id = Fixtures.createClaim(claim);
+
+        String csv = given().accept("text/csv").queryParam("tag", tag).when().get("/api/v1/claims")
+                .then().statusCode(200).extract().asString();
+
+        List<String> row = parse(csv).get(1);
+        assertThat(row.get(0)).isEqualTo(id);
+        assertThat(row.get(1)).isEqualTo("'=HYPERLINK(\"https://evil.example\",\"Kabul\")");
+        assertThat(row.get(3)).isEqualTo("'@SUM(1+1)");
+        assertThat(row.get(7)).isEqualTo("'-2+3");
+        assertThat(row.get(9)).isEqualTo("'+cmd;" + tag);
+        assertThat(row.get(11)).isEqualTo("'\tnot a formula");
+        assertThat(Db.rows("select statement from claim where id = ?::uuid", id).get(0).get("statement"))
+                .as("stored as written").isEqualTo("=HYPERLINK(\"https://evil.example\",\"Kabul\")");
     }
 
     @Test

@@ -48,6 +48,8 @@ class JwtTest extends ApiTest {
 
         org.assertj.core.api.Assertions.assertThat(status(token(ISSUER, Instant.now().minusSeconds(120), "privateKey.pem", checker)))
                 .as("expired").isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThat(status(token(ISSUER, Instant.now().minusSeconds(30), "privateKey.pem", checker)))
+                .as("expired 30 s ago, beyond the 5 s clock skew").isEqualTo(401);
         org.assertj.core.api.Assertions.assertThat(status(token("https://evil.example", later, "privateKey.pem", checker)))
                 .as("wrong issuer").isEqualTo(401);
         org.assertj.core.api.Assertions.assertThat(status(token(ISSUER, later, "otherPrivateKey.pem", checker)))

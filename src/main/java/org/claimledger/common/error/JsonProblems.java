@@ -25,9 +25,20 @@ public final class JsonProblems {
                     "'" + field + "' is not a property that can be written here",
                     List.of(new FieldError(field, "unknown or read-only property")));
         }
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field '")) {
+            String key = original.substring("Duplicate field '".length(), Math.max(original.lastIndexOf('\''),
+                    "Duplicate field '".length()));
+            return new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "the key '" + truncate(key) + "' appears more than once in one object",
+                    List.of(new FieldError(key, "duplicate key")));
+        }
         String detail;
         List<String> allowed = null;
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException f && f.getTargetType() == String.class && !field.isEmpty()) {
+            // a string the strict reader refused: the reason is the end of the message
+            detail = original.substring(original.lastIndexOf(": ") + 2);
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).toList();
             detail = "'" + truncate(String.valueOf(f.getValue())) + "' is not one of " + allowed;
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null && !field.isEmpty()) {

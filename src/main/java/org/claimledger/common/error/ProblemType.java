@@ -38,6 +38,9 @@ public record ProblemType(String uri, String title, int status) {
             of("precondition-failed", "The resource changed since you read it", 412);
     public static final ProblemType CONFLICT = of("conflict", "The request conflicts with the current state", 409);
     public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", "Request body too large", 413);
+    public static final ProblemType URI_TOO_LONG = of("uri-too-long", "The URL is too long", 414);
+    public static final ProblemType HEADERS_TOO_LARGE =
+            of("headers-too-large", "The request headers are too large", 431);
     public static final ProblemType SERVICE_UNAVAILABLE =
             of("service-unavailable", "The service is temporarily unavailable", 503);
     /** Answered to nobody: the client closed the connection (nginx's 499), so that the access log still shows it. */

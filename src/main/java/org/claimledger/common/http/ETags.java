@@ -26,11 +26,16 @@ public final class ETags {
 
     /** True when {@code If-None-Match} names this version (weak comparison) or is {@code *}. */
     public static boolean noneMatchHits(String ifNoneMatch, long version) {
+        return noneMatchHits(ifNoneMatch, of(version));
+    }
+
+    /** True when {@code If-None-Match} names this quoted entity tag (weak comparison) or is {@code *}. */
+    public static boolean noneMatchHits(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }
         for (String tag : parse("If-None-Match", ifNoneMatch)) {
-            if (tag.equals("*") || opaque(tag).equals(of(version))) {
+            if (tag.equals("*") || opaque(tag).equals(etag)) {
                 return true;
             }
         }

@@ -14,12 +14,18 @@ import org.claimledger.common.error.ProblemType;
 
 /**
  * Refuses, before any work, what no operation accepts: control characters in the path or the query
- * (PostgreSQL cannot store NUL, and no id or filter contains one), and bodies over the size limit
- * (413, counted as the body is read, so a chunked body is held to it too).
+ * (PostgreSQL cannot store NUL, and no id or filter contains one), a URL longer than 8 KiB (414) or
+ * headers larger than 16 KiB (431), and bodies over the size limit (413, counted as the body is
+ * read, so a chunked body is held to it too). The HTTP server's own limits
+ * (quarkus.http.limits.max-initial-line-length and max-header-size) are set well above these, so
+ * that a client meets these limits, with a problem body, rather than the server's bare ones.
  */
 @Provider
 @PreMatching
 public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor {
+
+    static final int MAX_URL_CHARS = 8 * 1024;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final long maxBodyBytes;
 
@@ -29,6 +35,22 @@ public class RequestLimits implements ContainerRequestFilter, ReaderInterceptor 
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String raw = request.getUriInfo().getRequestUri().getRawPath();
+        String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
+        if (raw.length() + (rawQuery == null ? 0 : rawQuery.length() + 1) > MAX_URL_CHARS) {
+            throw new ProblemException(ProblemType.URI_TOO_LONG,
+                    "the path and query may be at most " + MAX_URL_CHARS + " characters");
+        }
+        long headerBytes = 0;
+        for (var header : request.getHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                headerBytes += header.getKey().length() + value.length() + 4;
+            }
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            throw new ProblemException(ProblemType.HEADERS_TOO_LARGE,
+                    "the request headers may be at most " + MAX_HEADER_BYTES / 1024 + " KiB together");
+        }
         String path;
         try {
             path = request.getUriInfo().getPath();

@@ -72,12 +72,22 @@ public class IdempotentCreates {
      */
     @Transactional
     public Response create(String key, String operation, Object request, Supplier<Created> action) {
+        return once(key, operation, request, 201, action);
+    }
+
+    /**
+     * Runs any POST once per key, answering {@code status} with what it produced (a status change
+     * answers 200 with the claim). The action joins this transaction, so the key and the change
+     * commit together or not at all.
+     */
+    @Transactional
+    public Response once(String key, String operation, Object request, int status, Supplier<Created> action) {
         String caller = this.caller.name();
         if (key == null && http.headers().contains(HEADER)) {
             key = "";
         }
         if (key == null) {
-            return respond(store(action.get()), false);
+            return respond(store(status, action.get()), false);
         }
         validate(key);
         String hash = hash(operation, request);
@@ -97,7 +107,7 @@ public class IdempotentCreates {
             throw e;
         }
         if (claimed == 1) {
-            Stored stored = store(action.get());
+            Stored stored = store(status, action.get());
             em.createNativeQuery("update idempotency_key set status = :status, body = :body, location = :location,"
                             + " etag = :etag where caller = :caller and key = :key")
                     .setParameter("status", stored.status()).setParameter("body", stored.body())
@@ -138,10 +148,10 @@ public class IdempotentCreates {
         return purged;
     }
 
-    private Stored store(Created created) {
+    private Stored store(int status, Created created) {
         try {
-            return new Stored(201, mapper.writeValueAsString(created.body()),
-                    created.location() == null ? null : created.location().toString(), created.body().etag());
+            return new Stored(status, mapper.writeValueAsString(created.body()),
+                    created.location() == null ? null : created.location().toString(), created.etag());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a response", e);
         }

@@ -23,8 +23,10 @@ import java.time.LocalDate;
 
 /**
  * Makes JSON input strict: a wrong JSON type is an error rather than a silent coercion ({@code 12}
- * is not the string {@code "12"}), unknown properties are refused (no mass assignment), and strings
- * may not carry NUL characters, which PostgreSQL cannot store.
+ * is not the string {@code "12"}), unknown properties are refused (no mass assignment), an object may
+ * not name a key twice (which copy would win is not for the reader to guess), and strings may not
+ * carry NUL characters, which PostgreSQL cannot store, or unpaired UTF-16 surrogates (a lone
+ * {@code \ud800}), which it would store as "?".
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -38,6 +40,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
@@ -90,9 +93,28 @@ public class StrictJson implements ObjectMapperCustomizer {
                 if (text.indexOf('\u0000') >= 0) {
                     return (String) ctxt.handleWeirdStringValue(String.class, text, "must not contain NUL characters");
                 }
+                if (hasUnpairedSurrogate(text)) {
+                    return (String) ctxt.handleWeirdStringValue(String.class, text,
+                            "must not contain unpaired UTF-16 surrogates");
+                }
                 return text;
             }
             return (String) ctxt.handleUnexpectedToken(String.class, p);
+        }
+
+        static boolean hasUnpairedSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                        return true;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -39,6 +39,9 @@ public class ProblemResponses implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean hasId = path.contains("{");
+            if (path.startsWith("/api/v1/") && item.getGET() != null && item.getHEAD() == null) {
+                item.setHEAD(head(item.getGET()));
+            }
             item.getOperations().forEach((method, op) -> {
                 describe(path, method, op, hasId);
                 if (op.getParameters() != null) {
@@ -64,7 +67,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     private void describe(String path, PathItem.HttpMethod method, Operation op, boolean hasId) {
-        boolean list = method == PathItem.HttpMethod.GET && op.getResponses() != null
+        boolean list = (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD) && op.getResponses() != null
                 && isPage(op.getResponses().getAPIResponse("200"));
         addIfAbsent(op, "400", "The request could not be read: malformed JSON, a wrong type, a bad id, parameter or header");
         if (path.startsWith("/api/v1/")) {
@@ -75,8 +78,15 @@ public class ProblemResponses implements OASFilter {
             addIfAbsent(op, "404", "No such resource");
             addIfAbsent(op, "410", "The resource was deleted");
         }
+        if (path.startsWith("/api/v1/")) {
+            addIfAbsent(op, "406", "The Accept header names no media type this operation answers with");
+            addIfAbsent(op, "414", "The URL is longer than 8 KiB");
+            addIfAbsent(op, "431", "A request header, or all of them together, is larger than 16 KiB");
+            addIfAbsent(op, "503", "The database cannot be reached; retry after Retry-After seconds");
+            header(op, "503", "Retry-After", "Seconds after which a retry may succeed");
+        }
         switch (method) {
-            case GET -> {
+            case GET, HEAD -> {
                 if (isStream(op.getResponses().getAPIResponse("200"))) {
                     break; // an event stream has no ETag and is never "not modified"
                 }
@@ -89,12 +99,17 @@ public class ProblemResponses implements OASFilter {
             }
             case POST -> {
                 addIfAbsent(op, "409", "A request with the same Idempotency-Key is still in flight; retry after Retry-After");
+                header(op, "409", "Retry-After", "Seconds after which to retry the same Idempotency-Key");
                 addIfAbsent(op, "413", "The body is larger than 256 KiB");
                 addIfAbsent(op, "415", "The body must be application/json");
                 addIfAbsent(op, "422", "The body breaks a rule (errors names each field), or the Idempotency-Key was used "
                         + "for a different request");
                 header(op, "201", "ETag", "Strong entity tag of the created resource");
                 header(op, "201", "Location", "URL of the created resource");
+                if (path.endsWith("/status")) {
+                    addIfAbsent(op, "412", "If-Match does not match the current ETag; the body carries currentEtag");
+                    addIfAbsent(op, "428", "If-Match is missing");
+                }
             }
             case PATCH -> {
                 addIfAbsent(op, "413", "The body is larger than 256 KiB");
@@ -130,12 +145,47 @@ public class ProblemResponses implements OASFilter {
                     rateHeaders(response);
                 }
             });
-            if (method != PathItem.HttpMethod.GET) {
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
                 parameter(op, "X-Change-Reason", "Why this change is made; recorded in the revision", 500);
             }
             parameter(op, "X-Request-Id", "Your id for this request ([A-Za-z0-9._:-]); recorded in the revision and "
                     + "echoed, generated when absent", 100);
         }
+        // every refusal is a problem, also those SmallRye documents on its own (400 for a @Valid body)
+        op.getResponses().getAPIResponses().forEach((code, response) -> {
+            if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
+                response.content(problem());
+            }
+        });
+        if (method == PathItem.HttpMethod.HEAD) {
+            op.getResponses().getAPIResponses().values().forEach(response -> response.setContent(null));
+        }
+    }
+
+    /** HEAD answers what GET answers, without the body (curl -I); JAX-RS serves it for every GET. */
+    private static Operation head(Operation get) {
+        Operation head = OASFactory.createOperation()
+                .operationId(get.getOperationId() == null ? null : "head" + Character.toUpperCase(
+                        get.getOperationId().charAt(0)) + get.getOperationId().substring(1))
+                .summary("The headers of: " + (get.getSummary() == null ? get.getOperationId() : get.getSummary()))
+                .description("What GET answers, without the body: status and headers, such as the ETag.")
+                .tags(get.getTags() == null ? null : new java.util.ArrayList<>(get.getTags()))
+                .parameters(get.getParameters() == null ? null : new java.util.ArrayList<>(get.getParameters()))
+                .security(get.getSecurity() == null ? null : new java.util.ArrayList<>(get.getSecurity()));
+        var responses = OASFactory.createAPIResponses();
+        if (get.getResponses() != null) {
+            get.getResponses().getAPIResponses().forEach((code, response) -> responses.addAPIResponse(code,
+                    OASFactory.createAPIResponse().description(response.getDescription())
+                            .content(response.getContent())
+                            .headers(response.getHeaders() == null ? null
+                                    : new java.util.LinkedHashMap<>(response.getHeaders()))));
+        }
+        return head.responses(responses);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problem() {
+        return OASFactory.createContent().addMediaType("application/problem+json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }
 
     /** A changed value: text, a number, true or false, a list of text (tags, authors), or null. */
@@ -196,10 +246,7 @@ public class ProblemResponses implements OASFilter {
                     .description("Not modified: If-None-Match names the current ETag"));
             return;
         }
-        op.getResponses().addAPIResponse(code, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+        op.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problem()));
     }
 
     private static void header(Operation op, String code, String name, String description) {

@@ -1,5 +1,6 @@
 package org.claimledger.common.paging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of a list: its items and the opaque cursor of the next page, null on the last page. */
 public record Page<T>(
         @Schema(maxItems = 200) List<T> items,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Pass as `cursor` to read the next page; null on the last page.",
                 nullable = true, examples = "eyJzIjoiLWNyZWF0ZWRBdCJ9.Ab12Cd34") String nextCursor) {
 
