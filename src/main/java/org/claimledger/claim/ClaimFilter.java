@@ -4,9 +4,19 @@ import java.time.Instant;
 import java.util.UUID;
 import org.claimledger.common.http.Params;
 
-/** Filters of the claim list; null means no filter; all combine with AND. */
+/**
+ * Filters of the claim list; null means no filter; all combine with AND. {@code language} keeps the
+ * claims of that language (and its regional variants) and searches {@code q} in its configuration;
+ * {@code duplicateOf} keeps the claims confirmed to duplicate that one; {@code excludeDuplicates}
+ * hides every confirmed duplicate.
+ */
 record ClaimFilter(String q, ClaimStatus status, ClaimType type, String claimant, String tag, UUID articleId,
-        Instant updatedSince) {
+        Instant updatedSince, String language, UUID duplicateOf, boolean excludeDuplicates) {
+
+    ClaimFilter(String q, ClaimStatus status, ClaimType type, String claimant, String tag, UUID articleId,
+            Instant updatedSince) {
+        this(q, status, type, claimant, tag, articleId, updatedSince, null, null, false);
+    }
 
     /** The filters claim stats take, parsed from their query parameters (400 problems for bad values). */
     static ClaimFilter forStats(String articleId, String tag, String updatedSince) {
