@@ -1,5 +1,5 @@
 -- One operation of the benchmark, chosen by BENCH_OP; wrk runs it over many connections.
--- Environment: BENCH_OP (get|list|search|create|patch|history), BENCH_KEY (API key), BENCH_IDS
+-- Environment: BENCH_OP (get|list|search|create|patch|history|match), BENCH_KEY (API key), BENCH_IDS
 -- (file of claim ids, one a line), BENCH_SEARCH (search text), BENCH_SEED, BENCH_DELAY_MS (per
 -- connection pause between requests, for a fixed lower rate; 0 = as fast as possible), BENCH_RUN.
 -- done() prints one line "BENCH-RESULT {json}" that bench.py reads.
@@ -55,6 +55,12 @@ local create_body = '{"statement":"Benchmark: two explosions killed over 70 peop
   .. '"location":"Kabul, Afghanistan","tags":["bench"],'
   .. '"quantity":{"measure":"KILLED","qualifier":"MORE_THAN","value":70,"subject":"people"}}'
 
+-- match: a draft like the seeded casualty claims, worded otherwise, at a random place and figure
+local places = {"Kabul", "Kandahar", "Herat", "Mazar-i-Sharif", "Jalalabad", "Kunduz", "Ghazni", "Bamyan"}
+local match_body = '{"statement":"More than %d people were killed in an attack in %s, officials said",'
+  .. '"type":"CASUALTY_COUNT","claimDate":"2021-08-26","language":"en",'
+  .. '"quantity":{"measure":"KILLED","qualifier":"MORE_THAN","value":%d,"subject":"people"}}'
+
 function request()
   counter = counter + 1
   if op == "get" then
@@ -69,6 +75,10 @@ function request()
     local h = with({["Content-Type"] = "application/json",
       ["Idempotency-Key"] = string.format("bench-%d-%d-%d-%d", seed, run, tid, counter)})
     return wrk.format("POST", "/api/v1/claims", h, create_body)
+  elseif op == "match" then
+    local value = math.random(2, 400)
+    local body = string.format(match_body, value, places[math.random(#places)], value)
+    return wrk.format("POST", "/api/v1/claims:match", with({["Content-Type"] = "application/json"}), body)
   elseif op == "patch" then
     local h = with({["Content-Type"] = "application/merge-patch+json", ["If-Match"] = "*"})
     local body = string.format('{"location":"Kabul, Afghanistan (%d)"}', math.random(1, 1000000))

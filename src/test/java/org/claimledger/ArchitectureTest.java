@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] FEATURES = {"org.claimledger.claim..", "org.claimledger.article..",
-            "org.claimledger.history..", "org.claimledger.security.."};
+            "org.claimledger.history..", "org.claimledger.security..", "org.claimledger.matching.."};
 
     private static JavaClasses classes;
 

@@ -46,6 +46,9 @@ public class Claim extends LedgerEntity {
     public Instant verdictAt;
     public UUID supersededBy;
     public Instant supersededAt;
+    /** The claim the desk tracks, when a checker confirmed this one says the same; never itself a duplicate. */
+    public UUID duplicateOf;
+    public Instant duplicateMarkedAt;
 
     @Embedded
     @EmbeddedColumnNaming("quantity_%s")

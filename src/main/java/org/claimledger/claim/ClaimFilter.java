@@ -5,13 +5,24 @@ import org.claimledger.common.time.FuzzyDate;
 import java.util.UUID;
 import org.claimledger.common.http.Params;
 
-/** Filters of the claim list; null means no filter; all combine with AND. */
+/**
+ * Filters of the claim list; null means no filter; all combine with AND. {@code language} keeps the
+ * claims of that language (and its regional variants) and searches {@code q} in its configuration;
+ * {@code duplicateOf} keeps the claims confirmed to duplicate that one; {@code excludeDuplicates}
+ * hides every confirmed duplicate.
+ */
 record ClaimFilter(String q, ClaimStatus status, ClaimType type, String claimant, String tag, UUID articleId,
-        Instant updatedSince, FuzzyDate claimDate, FuzzyDate eventDate) {
+        Instant updatedSince, FuzzyDate claimDate, FuzzyDate eventDate, String language, UUID duplicateOf,
+        boolean excludeDuplicates) {
+
+    ClaimFilter(String q, ClaimStatus status, ClaimType type, String claimant, String tag, UUID articleId,
+            Instant updatedSince) {
+        this(q, status, type, claimant, tag, articleId, updatedSince, null, null, null, null, false);
+    }
 
     /** The filters claim stats take, parsed from their query parameters (400 problems for bad values). */
     static ClaimFilter forStats(String articleId, String tag, String updatedSince) {
         return new ClaimFilter(null, null, null, null, Params.text("tag", tag, 100), Params.uuid("articleId", articleId),
-                Params.instant("updatedSince", updatedSince), null, null);
+                Params.instant("updatedSince", updatedSince));
     }
 }

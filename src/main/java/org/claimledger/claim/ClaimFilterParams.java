@@ -11,8 +11,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ClaimFilterParams {
 
     @RestQuery
-    @Parameter(description = "Full-text search over statement, claimant and explanation (web-search syntax: words, "
-            + "\"quoted phrases\", -excluded, or). Without sort, the most relevant come first.",
+    @Parameter(description = "Full-text search over statement, location, tags, quantity subject, attribution actor, "
+            + "claimant and explanation (a statement match ranks first), accents ignored, each claim in its own language; "
+            + "web-search syntax: words, \"quoted phrases\", -excluded, or. Without sort, the most relevant come first; "
+            + "when fewer than a page match, statements alike despite typos follow (fuzzy: true). Results carry a snippet.",
             schema = @Schema(maxLength = 500))
     String q;
 
@@ -52,7 +54,25 @@ public class ClaimFilterParams {
             schema = @Schema(maxLength = 21, pattern = FuzzyDate.PATTERN))
     String eventDate;
 
+    @RestQuery
+    @Parameter(description = "Claims in this language (BCP 47; en also keeps en-GB); q is then read in its language only",
+            schema = @Schema(maxLength = 35, examples = "fr"))
+    String language;
+
+    @RestQuery
+    @Parameter(description = "Claims confirmed to duplicate this claim", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    String duplicateOf;
+
+    @RestQuery
+    @Parameter(description = "true hides every claim confirmed to duplicate another", schema = @Schema(type = SchemaType.BOOLEAN))
+    String excludeDuplicates;
+
     ClaimFilter toFilter() {
+        String lang = Params.text("language", language, 35);
+        if (lang != null && !new org.claimledger.common.validation.LanguageTag.Validator().isValid(lang, null)) {
+            throw org.claimledger.common.error.ProblemException.invalidParameter("language",
+                    "language must be a BCP 47 language tag, such as en or pt-BR");
+        }
         return new ClaimFilter(
                 Params.text("q", q, 500),
                 Params.enumValue("status", status, ClaimStatus.class),
@@ -62,6 +82,19 @@ public class ClaimFilterParams {
                 Params.uuid("articleId", articleId),
                 Params.instant("updatedSince", updatedSince),
                 Params.fuzzyDate("claimDate", claimDate),
-                Params.fuzzyDate("eventDate", eventDate));
+                Params.fuzzyDate("eventDate", eventDate),
+                lang,
+                Params.uuid("duplicateOf", duplicateOf),
+                flag("excludeDuplicates", excludeDuplicates));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.trim().equals("false")) {
+            return false;
+        }
+        if (value.trim().equals("true")) {
+            return true;
+        }
+        throw org.claimledger.common.error.ProblemException.invalidParameter(name, name + " must be true or false");
     }
 }

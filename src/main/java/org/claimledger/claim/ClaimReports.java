@@ -26,9 +26,10 @@ class ClaimReports {
     public void exportCsv(ClaimFilter filter, Sort sort, Writer out) throws IOException {
         ClaimCsv.header(out);
         PageRequest page = new PageRequest(500, sort, null);
+        var search = filter.q() == null ? null : claims.search(filter);
         Cursor after = null;
         while (true) {
-            List<ClaimRepository.Row> rows = claims.page(filter, page, after, false);
+            List<ClaimRepository.Row> rows = claims.page(filter, page, after, false, search);
             for (int i = 0; i < Math.min(rows.size(), page.limit()); i++) {
                 ClaimCsv.row(out, rows.get(i).claim());
             }

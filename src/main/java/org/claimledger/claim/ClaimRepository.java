@@ -31,25 +31,117 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         return ids.isEmpty() ? List.of() : list("id in ?1 and deletedAt is null", ids);
     }
 
-    /** A claim of a page, with its full-text rank when the page is ranked. */
-    record Row(Claim claim, Float rank) {
+    /** A claim of a page, with its rank and highlighted snippet when the page is a search. */
+    record Row(Claim claim, Float rank, String snippet) {
     }
 
-    static final String RANK = "ts_rank(c.search, websearch_to_tsquery('english', :q))";
+    /**
+     * How a list is searched: the search text as read in each text-search configuration it is
+     * matched in (the language filter's, or every one live claims are indexed with), each claim
+     * matched and ranked by the reading of its own configuration; and whether statements merely
+     * alike by trigrams count too (the typo fallback).
+     */
+    record Search(List<Reading> readings, boolean fuzzy) {
+
+        Search asFuzzy() {
+            return new Search(readings, true);
+        }
+
+        /** claim_&lt;language&gt; and the tsquery the text makes in it. */
+        record Reading(String config, String tsquery) {
+        }
+
+        private String match() {
+            if (readings.isEmpty()) {
+                return "false";
+            }
+            if (readings.size() == 1) {
+                // every claim searched is indexed with this one configuration
+                return "c.search @@ cast(:tsq0 as tsquery)";
+            }
+            StringBuilder sql = new StringBuilder("(");
+            for (int i = 0; i < readings.size(); i++) {
+                sql.append(i == 0 ? "" : " or ").append("(c.search_config = cast(:cfg").append(i)
+                        .append(" as regconfig) and c.search @@ cast(:tsq").append(i).append(" as tsquery))");
+            }
+            return sql.append(")").toString();
+        }
+
+        /** The claim's own reading of the text (a tsquery matching nothing when there is none). */
+        private String query() {
+            if (readings.size() == 1) {
+                return "cast(:tsq0 as tsquery)";
+            }
+            StringBuilder sql = new StringBuilder("(case c.search_config");
+            for (int i = 0; i < readings.size(); i++) {
+                sql.append(" when cast(:cfg").append(i).append(" as regconfig) then cast(:tsq").append(i).append(" as tsquery)");
+            }
+            return sql.append(" else cast('' as tsquery) end)").toString();
+        }
+
+        /** Full-text matches rank by ts_rank (>= 0); typo matches by word similarity with statement and location, below them all (< -1). */
+        private String rank() {
+            return "(case when " + match() + " then ts_rank(c.search, " + query() + ")"
+                    + " else word_similarity(claim_unaccent(:q), claim_fuzzy_text(c.statement, c.location)) - cast(2 as real) end)";
+        }
+
+        private String condition() {
+            return fuzzy ? "(" + match() + " or claim_unaccent(:q) <% claim_fuzzy_text(c.statement, c.location))" : match();
+        }
+
+        /** The highlighted passage, in the claim's own configuration: where the text matched. */
+        private String snippet() {
+            return "ts_headline(c.search_config, concat_ws(' | ', c.statement, c.location,"
+                    + " claim_tags_text(c.tags), c.quantity_subject, c.attribution_actor, c.claimant, c.explanation), "
+                    + query() + ", 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, MaxFragments=2,"
+                    + " FragmentDelimiter=\" ... \"')";
+        }
+
+        private void bind(Map<String, Object> params) {
+            for (int i = 0; i < readings.size(); i++) {
+                if (readings.size() > 1) {
+                    params.put("cfg" + i, readings.get(i).config());
+                }
+                params.put("tsq" + i, readings.get(i).tsquery());
+            }
+        }
+    }
+
+    /** The search text read in the language filter's configuration, or in each one live claims use. */
+    @SuppressWarnings("unchecked")
+    Search search(ClaimFilter filter) {
+        String configs = filter.language() == null ? "select claim_search_configs() as cfg"
+                : "select claim_search_config(cast(:language as varchar)) as cfg";
+        var query = getEntityManager().createNativeQuery("select cast(cfg as text), cast(websearch_to_tsquery(cfg, :q) as text)"
+                + " from (" + configs + ") configs").setParameter("q", filter.q());
+        if (filter.language() != null) {
+            query.setParameter("language", filter.language());
+        }
+        List<Object[]> rows = query.getResultList();
+        return new Search(rows.stream().map(r -> new Search.Reading((String) r[0], (String) r[1])).toList(), false);
+    }
 
     /**
      * One keyset page of live claims (one row more than the limit, to tell if another page follows).
-     * Ranked by relevance when {@code ranked}: by (rank, id), both descending.
+     * With a search, ranked by relevance when {@code ranked}: by (rank, id), both descending.
      */
     @SuppressWarnings("unchecked")
-    List<Row> page(ClaimFilter filter, PageRequest page, Cursor after, boolean ranked) {
+    List<Row> page(ClaimFilter filter, PageRequest page, Cursor after, boolean ranked, Search search) {
+        boolean searched = search != null;
         StringBuilder sql = new StringBuilder("select c.*")
-                .append(ranked ? ", " + RANK + " as rank" : "")
+                .append(ranked ? ", " + search.rank() + " as rank" : "")
                 .append(" from claim c where c.deleted_at is null");
         Map<String, Object> params = new HashMap<>();
+        if (searched) {
+            sql.append(" and ").append(search.condition());
+            search.bind(params);
+            if (search.fuzzy() || ranked) {
+                params.put("q", filter.q());
+            }
+        }
         where(filter, sql, params);
         if (after != null && ranked) {
-            sql.append(" and (").append(RANK).append(", c.id) < (cast(:afterRank as real), :afterId)");
+            sql.append(" and (").append(search.rank()).append(", c.id) < (cast(:afterRank as real), :afterId)");
             params.put("afterRank", after.rank());
             params.put("afterId", after.id());
         } else if (after != null) {
@@ -60,15 +152,27 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         sql.append(" order by ").append(ranked ? "rank desc, c.id desc" : page.sort().orderBy("c"))
                 .append(" limit :limit");
         params.put("limit", page.limit() + 1);
-        NativeQuery<?> query = getEntityManager().createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
+        String text = sql.toString();
+        if (searched) {
+            // the snippet costs a ts_headline per row: only for the rows of this page
+            text = "select c.*, " + search.snippet() + " as snippet from (" + text + ") c order by "
+                    + (ranked ? "c.rank desc, c.id desc" : page.sort().orderBy("c"));
+        }
+        NativeQuery<?> query = getEntityManager().createNativeQuery(text).unwrap(NativeQuery.class);
         query.addEntity("c", Claim.class);
         if (ranked) {
             query.addScalar("rank", StandardBasicTypes.FLOAT);
         }
+        if (searched) {
+            query.addScalar("snippet", StandardBasicTypes.STRING);
+        }
         params.forEach(query::setParameter);
-        return query.getResultList().stream()
-                .map(r -> ranked ? new Row((Claim) ((Object[]) r)[0], (Float) ((Object[]) r)[1]) : new Row((Claim) r, null))
-                .toList();
+        return query.getResultList().stream().map(r -> {
+            if (!(r instanceof Object[] cols)) {
+                return new Row((Claim) r, null, null);
+            }
+            return new Row((Claim) cols[0], ranked ? (Float) cols[1] : null, searched ? (String) cols[cols.length - 1] : null);
+        }).toList();
     }
 
     /** Whether following supersededBy from {@code start} reaches {@code target}. */
@@ -103,9 +207,16 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
 
     /** The filter as SQL conditions on the claim alias c, appended with their parameters. */
     private static void where(ClaimFilter filter, StringBuilder sql, Map<String, Object> params) {
-        if (filter.q() != null) {
-            sql.append(" and c.search @@ websearch_to_tsquery('english', :q)");
-            params.put("q", filter.q());
+        if (filter.language() != null) {
+            sql.append(" and (lower(c.language) = lower(:language) or lower(c.language) like lower(:language) || '-%')");
+            params.put("language", filter.language());
+        }
+        if (filter.duplicateOf() != null) {
+            sql.append(" and c.duplicate_of = :duplicateOf");
+            params.put("duplicateOf", filter.duplicateOf());
+        }
+        if (filter.excludeDuplicates()) {
+            sql.append(" and c.duplicate_of is null");
         }
         if (filter.status() != null) {
             sql.append(" and c.status = :status");
@@ -149,6 +260,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     List<Object[]> countByStatusAndType(ClaimFilter filter) {
         StringBuilder sql = new StringBuilder("select c.status, c.type, count(*) from claim c where c.deleted_at is null");
         Map<String, Object> params = new HashMap<>();
+
         where(filter, sql, params);
         sql.append(" group by c.status, c.type");
         var query = getEntityManager().createNativeQuery(sql.toString());

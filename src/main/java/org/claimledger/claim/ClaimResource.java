@@ -59,8 +59,11 @@ class ClaimResource {
     private final IdempotentCreates idempotency;
     private final HistoryService history;
 
+    private final ClaimDuplicates duplicates;
+
     ClaimResource(ClaimService claims, ClaimWorkflow workflow, ClaimReports reports, ArticleLinkService links,
-            IdempotentCreates idempotency, HistoryService history) {
+            IdempotentCreates idempotency, HistoryService history, ClaimDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.workflow = workflow;
         this.reports = reports;
         this.history = history;
@@ -80,6 +83,7 @@ class ClaimResource {
             @NotNull @Valid ClaimRequest request, UriInfo uri) {
         return idempotency.create(idempotencyKey, "POST " + PATH, request, () -> {
             ClaimResponse created = claims.create(request);
+            created = created.withPossibleDuplicates(duplicates.possibleDuplicates(request, created.id()));
             return new Created(created, uri.getBaseUriBuilder().path(PATH).path(created.id().toString()).build());
         });
     }
@@ -92,9 +96,10 @@ class ClaimResource {
     @APIResponse(responseCode = "200", description = "A page of claims, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimPage.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
-    public RestResponse<Page<ClaimResponse>> list(@BeanParam ClaimFilterParams filter, @BeanParam PageParams page,
+    public RestResponse<ClaimPage> list(@BeanParam ClaimFilterParams filter, @BeanParam PageParams page,
             UriInfo uri) {
-        return Responses.page(claims.list(filter.toFilter(), page.toRequest()), uri.getRequestUriBuilder());
+        ClaimPage found = claims.list(filter.toFilter(), page.toRequest());
+        return Responses.page(found, found.nextCursor(), uri.getRequestUriBuilder());
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.claimledger.claim;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.claimledger.matching.SimilarClaim;
+
 import java.time.Instant;
 import org.claimledger.common.time.FuzzyDate;
 import java.util.List;
@@ -26,6 +29,8 @@ public record ClaimResponse(
         @Schema(description = "When the current verdict was given.", nullable = true) Instant verdictAt,
         @Schema(description = "The claim that supersedes this one.", nullable = true) UUID supersededBy,
         @Schema(nullable = true) Instant supersededAt,
+        @Schema(description = "The claim the desk tracks, when this one was confirmed to say the same "
+                + "(POST /api/v1/claims/{id}/duplicate-of).", nullable = true) UUID duplicateOf,
         @Schema(nullable = true) Quantity quantity,
         @Schema(nullable = true) Attribution attribution,
         @Schema(description = "Live sources, oldest first.", maxItems = 100) List<SourceResponse> sources,
@@ -33,15 +38,39 @@ public record ClaimResponse(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Row version, moved by changes to the claim, its sources and its links; the ETag is this number in quotes.",
-                examples = "1") long version)
+                examples = "1") long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "In search results only: where the search matched, the matched words between <mark> and "
+                + "</mark> (plain text otherwise, not escaped HTML).", nullable = true,
+                examples = "Two explosions <mark>killed</mark> over 70 people | <mark>Kabul</mark>, Afghanistan")
+        String snippet,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "In the answer to POST /api/v1/claims only: up to 3 recorded claims that may say the same "
+                + "(score at least 0.5), best first. Nothing is refused for them; confirm one with "
+                + "POST /api/v1/claims/{id}/duplicate-of.", nullable = true, maxItems = 3)
+        List<SimilarClaim> possibleDuplicates)
         implements Versioned {
 
     static ClaimResponse of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
         return new ClaimResponse(c.id, c.statement, c.type, c.claimant,
                 c.claimantKind == null ? ClaimantKind.ORGANIZATION : c.claimantKind, c.claimDate(), c.language,
                 c.location, c.eventDate(), List.copyOf(c.tags), c.status, c.explanation, c.verdictAt, c.supersededBy,
-                c.supersededAt, c.quantity, c.attribution,
-                sources, articles, c.createdAt, c.updatedAt, c.version);
+                c.supersededAt, c.duplicateOf, c.quantity, c.attribution,
+                sources, articles, c.createdAt, c.updatedAt, c.version, null, null);
+    }
+
+    /** The same claim, as a search result with its highlighted snippet. */
+    ClaimResponse withSnippet(String text) {
+        return new ClaimResponse(id, statement, type, claimant, claimantKind, claimDate, language, location, eventDate,
+                tags, status, explanation, verdictAt, supersededBy, supersededAt, duplicateOf, quantity, attribution,
+                sources, articles, createdAt, updatedAt, version, text, possibleDuplicates);
+    }
+
+    /** The same claim, as the answer to its creation, with the recorded claims that may say the same. */
+    ClaimResponse withPossibleDuplicates(List<SimilarClaim> matches) {
+        return new ClaimResponse(id, statement, type, claimant, claimantKind, claimDate, language, location, eventDate,
+                tags, status, explanation, verdictAt, supersededBy, supersededAt, duplicateOf, quantity, attribution,
+                sources, articles, createdAt, updatedAt, version, snippet, matches);
     }
 
     static ClaimRequest toRequest(Claim c) {

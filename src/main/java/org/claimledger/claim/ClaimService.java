@@ -82,16 +82,47 @@ class ClaimService {
         return views.of(claims.live(id));
     }
 
-    /** A page of claims; with a search text and no explicit sort, the most relevant first. */
-    public Page<ClaimResponse> list(ClaimFilter filter, PageRequest page) {
+    /**
+     * A page of claims; with a search text and no explicit sort, the most relevant first. When the
+     * full-text match finds fewer than a page, statements alike despite typos join, ranked below
+     * every full-text match, and the list says so (fuzzy); its cursors continue in that mode.
+     */
+    public ClaimPage list(ClaimFilter filter, PageRequest page) {
         boolean ranked = filter.q() != null && page.requestedSort() == null;
-        String fingerprint = Cursor.fingerprint("claims", filter, ranked ? "relevance" : page.sort());
-        Cursor after = Cursor.decode(page.cursor(), fingerprint);
-        return Page.slice(claims.page(filter, page, after, ranked), page.limit(),
+        ClaimRepository.Search search = filter.q() == null ? null : claims.search(filter);
+        String exact = Cursor.fingerprint("claims", filter, ranked ? "relevance" : page.sort());
+        String typos = Cursor.fingerprint("claims", filter, "relevance", "fuzzy");
+        boolean fuzzy = ranked && page.cursor() != null && Cursor.belongsTo(page.cursor(), typos);
+        Cursor after = Cursor.decode(page.cursor(), fuzzy ? typos : exact);
+        List<ClaimRepository.Row> rows = claims.page(filter, page, after, ranked, fuzzy ? search.asFuzzy() : search);
+        if (ranked && after == null && rows.size() < page.limit() && typoTolerant(filter.q())) {
+            List<ClaimRepository.Row> alike = claims.page(filter, page, null, true, search.asFuzzy());
+            if (alike.size() > rows.size()) {
+                rows = alike;
+                fuzzy = true;
+            }
+        }
+        String fingerprint = fuzzy ? typos : exact;
+        Page<ClaimResponse> sliced = Page.slice(rows, page.limit(),
                 row -> ranked ? Cursor.ranked(row.rank(), row.claim().id, fingerprint)
                         : Cursor.at(page.sort().keyOf(row.claim().createdAt, row.claim().updatedAt), row.claim().id,
                                 fingerprint),
-                rows -> views.of(rows.stream().map(ClaimRepository.Row::claim).toList()));
+                kept -> withSnippets(kept, views.of(kept.stream().map(ClaimRepository.Row::claim).toList())));
+        return new ClaimPage(sliced.items(), sliced.nextCursor(), fuzzy);
+    }
+
+    /** Plain words only: a typo fallback would bring back what "quoted", -excluded or or-ed words asked for. */
+    private static boolean typoTolerant(String q) {
+        return !q.contains("\"") && !q.matches("(?i).*(^|\\s)-\\S.*") && !q.matches("(?i).*\\sor\\s.*");
+    }
+
+    private static List<ClaimResponse> withSnippets(List<ClaimRepository.Row> rows, List<ClaimResponse> views) {
+        List<ClaimResponse> out = new java.util.ArrayList<>(views.size());
+        for (int i = 0; i < views.size(); i++) {
+            String snippet = rows.get(i).snippet();
+            out.add(snippet == null ? views.get(i) : views.get(i).withSnippet(snippet));
+        }
+        return out;
     }
 
     @Transactional

@@ -62,6 +62,7 @@ class ClaimSnapshots implements SnapshotShape {
                 .put("verdictAt", c.verdictAt)
                 .put("supersededBy", c.supersededBy)
                 .put("supersededAt", c.supersededAt)
+                .put("duplicateOf", c.duplicateOf)
                 .put("quantity", q == null ? null : new Snapshot()
                         .put("measure", q.measure())
                         .put("subject", q.subject())

@@ -77,6 +77,7 @@ class MalformedInputFuzzTest extends ApiTest {
                 r -> badBody("PUT", "/api/v1/claims/" + claim + "/articles/" + article, linkBody(), true),
                 r -> badBody("POST", "/api/v1/claims/" + claim + "/status", statusBody(), true),
                 r -> badBody("POST", "/api/v1/claims/status:batch", batchBody(), false),
+                r -> badBody("POST", "/api/v1/claims:match", claimBody(), false),
                 r -> badPrecondition(),
                 r -> badList(),
                 r -> badId(),
@@ -273,7 +274,10 @@ class MalformedInputFuzzTest extends ApiTest {
                 new String[] {"updatedSince", pick(List.of("yesterday", "2021-08-26", "+300000-01-01T00:00:00Z", "0"))},
                 new String[] {"q", "q".repeat(501)},
                 new String[] {pick(List.of("q", "claimant", "tag", "publisher", "url")), "a\u0000b"},
-                new String[] {"claimant", "x".repeat(501)}));
+                new String[] {"claimant", "x".repeat(501)},
+                new String[] {"language", pick(List.of("not a tag", "x".repeat(36), "e", "en_US"))},
+                new String[] {"duplicateOf", pick(List.of("123", randomWord()))},
+                new String[] {"excludeDuplicates", pick(List.of("yes", "1", randomWord()))}));
         if (path.contains("history") && List.of("limit", "cursor", "updatedSince").contains(param[0])) {
             param[0] = param[0].equals("updatedSince") ? pick(List.of("since", "until")) : param[0];
         } else if (path.contains("history")) {

@@ -76,7 +76,8 @@ class ClaimHistoryTest extends ApiTest {
         var created = given().contentType(ContentType.JSON).body(overSeventyKilled())
                 .when().post("/api/v1/claims").then().statusCode(201).extract();
         String claim = created.path("id");
-        Map<String, Object> original = created.jsonPath().getMap("$");
+        Map<String, Object> original = new java.util.HashMap<>(created.jsonPath().getMap("$"));
+        original.remove("possibleDuplicates");   // the create's answer adds them next to the claim; not part of it
         given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("quantity", Map.of("value", 90))).patch("/api/v1/claims/{id}", claim).then().statusCode(200);
         int first = given().get("/api/v1/claims/{id}/history", claim).then().extract().path("items[-1].revision");

@@ -86,6 +86,10 @@ class SecurityTest extends ApiTest {
                 new Operation("DELETE", "/api/v1/claims/" + claim + "/articles/" + other, null, Caller.EDITOR),
                 new Operation("POST", "/api/v1/claims/status:batch",
                         Map.of("status", "IN_REVIEW", "items", List.of(Map.of("id", other, "ifMatch", "\"0\""))), Caller.EDITOR),
+                new Operation("POST", "/api/v1/claims:match", overSeventyKilled(), Caller.READER),
+                new Operation("GET", "/api/v1/claims/" + claim + "/similar", null, Caller.READER),
+                new Operation("POST", "/api/v1/claims/" + other + "/duplicate-of", Map.of("claimId", claim), Caller.CHECKER),
+                new Operation("DELETE", "/api/v1/claims/" + other + "/duplicate-of", null, Caller.CHECKER),
                 new Operation("GET", "/api/v1/api-keys", null, Caller.ADMIN),
                 new Operation("DELETE", "/api/v1/api-keys/" + other, null, Caller.ADMIN));
 

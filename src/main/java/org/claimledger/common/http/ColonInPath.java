@@ -15,8 +15,8 @@ import java.net.URI;
 @PreMatching
 public class ColonInPath implements ContainerRequestFilter {
 
-    /** The custom methods' verbs, encoded: claims/status:batch, webhooks/{id}/secret:rotate, .../{deliveryId}:retry. */
-    private static final java.util.List<String> ENCODED = java.util.List.of("%3abatch", "%3arotate", "%3aretry");
+    /** The custom methods' verbs, encoded: claims/status:batch, webhooks/{id}/secret:rotate, .../{deliveryId}:retry, claims:match. */
+    private static final java.util.List<String> ENCODED = java.util.List.of("%3abatch", "%3arotate", "%3aretry", "%3amatch");
 
     @Override
     public void filter(ContainerRequestContext request) {

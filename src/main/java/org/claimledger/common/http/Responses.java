@@ -28,6 +28,16 @@ public final class Responses {
         return ResponseBuilder.<T>created(location).entity(body).tag(ETags.value(body.version())).build();
     }
 
+    /** 200 with a list body whose next page starts at {@code nextCursor}, and Link when there is one. */
+    public static <T> RestResponse<T> page(T body, String nextCursor, UriBuilder self) {
+        var builder = ResponseBuilder.ok(body);
+        if (nextCursor != null) {
+            URI next = self.replaceQueryParam("cursor", nextCursor).build();
+            builder.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return builder.build();
+    }
+
     /** 200 with the page, and {@code Link: <...>; rel="next"} when there is a next page. */
     public static <T> RestResponse<Page<T>> page(Page<T> page, UriBuilder self) {
         var builder = ResponseBuilder.ok(page);

@@ -77,6 +77,15 @@ public record Cursor(String key, UUID id, String query) {
         }
     }
 
+    /** Whether the text is an intact cursor of a query with this fingerprint (never throws). */
+    public static boolean belongsTo(String text, String query) {
+        try {
+            return decode(text, query) != null;
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
     /** A short stable fingerprint of a query's filters and sort. */
     public static String fingerprint(Object... parts) {
         byte[] digest = sha256(Arrays.deepToString(parts).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,261 @@
+package org.claimledger.matching;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The text side of matching: statements folded to what they say, so that "more than seventy people
+ * died" and "over 70 killed" compare as alike as they are. Lower case, accents removed, number
+ * words written as digits (English, French and Spanish: "seventy-two", "soixante-dix", "setenta"),
+ * a few words of the casualty vocabulary reduced to one form, and the pg_trgm measure of similarity.
+ */
+final class MatchText {
+
+    private MatchText() {
+    }
+
+    private static final Map<String, Long> UNITS = new HashMap<>();
+    private static final Map<String, Long> SCALES = Map.of("hundred", 100L, "cent", 100L, "cents", 100L,
+            "cien", 100L, "ciento", 100L, "cientos", 100L, "thousand", 1000L, "mille", 1000L, "mil", 1000L,
+            "million", 1_000_000L);
+    private static final Set<String> JOINERS = Set.of("and", "et", "y");
+
+    static {
+        String[] en = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        for (int i = 0; i < en.length; i++) {
+            UNITS.put(en[i], (long) i);
+        }
+        String[] enTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (int i = 0; i < enTens.length; i++) {
+            UNITS.put(enTens[i], 20L + 10L * i);
+        }
+        UNITS.put("dozen", 12L);
+        String[] fr = {"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+                "douze", "treize", "quatorze", "quinze", "seize"};
+        for (int i = 1; i < fr.length; i++) {
+            UNITS.putIfAbsent(fr[i], (long) i);
+        }
+        UNITS.put("une", 1L);
+        UNITS.put("vingt", 20L);
+        UNITS.put("vingts", 20L);
+        UNITS.put("trente", 30L);
+        UNITS.put("quarante", 40L);
+        UNITS.put("cinquante", 50L);
+        UNITS.put("soixante", 60L);
+        String[] es = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+                "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte"};
+        for (int i = 0; i < es.length; i++) {
+            UNITS.putIfAbsent(es[i], (long) i);
+        }
+        UNITS.put("una", 1L);
+        UNITS.put("treinta", 30L);
+        UNITS.put("cuarenta", 40L);
+        UNITS.put("cincuenta", 50L);
+        UNITS.put("sesenta", 60L);
+        UNITS.put("setenta", 70L);
+        UNITS.put("ochenta", 80L);
+        UNITS.put("noventa", 90L);
+    }
+
+    /** Words of the same meaning in casualty and attribution claims, reduced to one. */
+    private static final Map<String, String> SYNONYMS = new HashMap<>();
+
+    static {
+        for (String w : List.of("killed", "kill", "kills", "died", "dead", "deaths", "death", "dies", "die", "fatalities",
+                "lives", "slain", "muertos", "murieron", "morts", "tues", "tue", "mortos", "toll")) {
+            SYNONYMS.put(w, "killed");
+        }
+        for (String w : List.of("injured", "wounded", "hurt", "injuries", "blesses", "heridos", "feridos")) {
+            SYNONYMS.put(w, "injured");
+        }
+        for (String w : List.of("over", "above", "exceeds", "exceeded", "passes", "passed", "tops", "topped", "plus")) {
+            SYNONYMS.put(w, "morethan");
+        }
+        for (String w : List.of("explosions", "explosion", "blasts", "blast", "bombings", "bombing", "bombs", "bomb",
+                "attack", "attacks", "explosiones", "explosion", "attentat", "attentats", "atentado")) {
+            SYNONYMS.put(w, "blast");
+        }
+        for (String w : List.of("people", "persons", "personnes", "personas", "pessoas", "persone", "человек", "residents")) {
+            SYNONYMS.put(w, "people");
+        }
+        for (String w : List.of("blamed", "accused", "accuse", "accuses", "blames", "blame")) {
+            SYNONYMS.put(w, "accused");
+        }
+        for (String w : List.of("protesters", "protestors", "demonstrators", "manifestants", "manifestantes")) {
+            SYNONYMS.put(w, "protesters");
+        }
+        for (String w : List.of("arrested", "detained", "arrests", "detentions", "arrestations", "detenidos")) {
+            SYNONYMS.put(w, "arrested");
+        }
+        for (String w : List.of("troops", "soldiers", "servicemembers", "service", "military")) {
+            SYNONYMS.put(w, "troops");
+        }
+    }
+
+    /** Words that say little about which claim this is. */
+    private static final Set<String> STOP = Set.copyOf(List.of("the", "a", "an", "of", "in", "at", "on", "to", "by", "for", "and",
+            "or", "is", "are", "was", "were", "be", "been", "that", "this", "with", "as", "it", "its", "their", "said",
+            "says", "say", "than", "more", "least", "le", "la", "les", "de", "des", "du", "et", "a", "au", "dans", "en",
+            "el", "los", "las", "y", "del", "que", "un", "una", "por", "plus", "mas", "de", "at", "have", "has", "had",
+            "people"));
+
+    /** Lower case, no accents, one space between words, number words as digits, synonyms reduced. */
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        // "more than" and its kin are one idea; digits keep their decimal point, thousands separators go
+        folded = folded.replaceAll("(\\d),(\\d{3})", "$1$2")
+                .replaceAll("\\b(more than|greater than|in excess of|upwards of|plus de|mas de|mais de)\\b", " morethan ")
+                .replaceAll("\\b(at least|au moins|al menos|pelo menos)\\b", " atleast ")
+                .replaceAll("\\b(death toll|lost their lives)\\b", " killed ");
+        String[] words = folded.split("[^\\p{L}\\p{N}.]+|(?<!\\d)\\.|\\.(?!\\d)");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].isEmpty()) {
+                continue;
+            }
+            int end = numberEnd(words, i);
+            if (end > i) {
+                out.add(Long.toString(numberValue(words, i, end)));
+                i = end - 1;
+                continue;
+            }
+            out.add(SYNONYMS.getOrDefault(words[i], words[i]));
+        }
+        return String.join(" ", out);
+    }
+
+    /** The words that identify a claim: normalised, without stop words, crudely stemmed. */
+    static Set<String> keywords(String normalised) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : normalised.split(" ")) {
+            if (w.isEmpty() || STOP.contains(w)) {
+                continue;
+            }
+            words.add(w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+        }
+        return words;
+    }
+
+    /**
+     * How alike two statements are, in [0, 1]: the mean of pg_trgm's trigram similarity of the
+     * normalised texts and the Dice overlap of their keywords.
+     */
+    static double similarity(String a, String b) {
+        String na = normalise(a);
+        String nb = normalise(b);
+        double trigrams = trigramSimilarity(na, nb);
+        Set<String> ka = keywords(na);
+        Set<String> kb = keywords(nb);
+        double dice = 0;
+        if (!ka.isEmpty() && !kb.isEmpty()) {
+            Set<String> both = new HashSet<>(ka);
+            both.retainAll(kb);
+            dice = 2.0 * both.size() / (ka.size() + kb.size());
+        }
+        return (trigrams + dice) / 2;
+    }
+
+    /** pg_trgm's similarity: each word padded with two spaces before and one after, |A∩B| / |A∪B|. */
+    static double trigramSimilarity(String a, String b) {
+        Set<String> ta = trigrams(a);
+        Set<String> tb = trigrams(b);
+        if (ta.isEmpty() || tb.isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(ta);
+        common.retainAll(tb);
+        return (double) common.size() / (ta.size() + tb.size() - common.size());
+    }
+
+    private static Set<String> trigrams(String text) {
+        Set<String> out = new HashSet<>();
+        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String padded = "  " + word + " ";
+            for (int i = 0; i + 3 <= padded.length(); i++) {
+                out.add(padded.substring(i, i + 3));
+            }
+        }
+        return out;
+    }
+
+    /** The index after the number words starting at i ("seventy", "two", "hundred", "and", ...); i if none. */
+    private static int numberEnd(String[] words, int i) {
+        int end = i;
+        int j = i;
+        while (j < words.length) {
+            String w = words[j];
+            for (String part : w.split("-")) {
+                if (!UNITS.containsKey(part) && !SCALES.containsKey(part)) {
+                    return end;
+                }
+            }
+            j++;
+            end = j;
+            // "and" inside a number ("one hundred and twenty", "treinta y dos") continues it
+            if (j + 1 < words.length && JOINERS.contains(words[j]) && isNumberWord(words[j + 1])) {
+                j++;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isNumberWord(String w) {
+        for (String part : w.split("-")) {
+            if (!UNITS.containsKey(part) && !SCALES.containsKey(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long numberValue(String[] words, int from, int to) {
+        long total = 0;
+        long current = 0;
+        List<String> parts = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (JOINERS.contains(words[i])) {
+                continue;
+            }
+            parts.addAll(List.of(words[i].split("-")));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i);
+            if (p.isEmpty() || JOINERS.contains(p)) {
+                continue;
+            }
+            // quatre-vingt(s): four twenties
+            if (p.equals("quatre") && i + 1 < parts.size() && parts.get(i + 1).startsWith("vingt")) {
+                current += 80;
+                i++;
+                continue;
+            }
+            Long scale = SCALES.get(p);
+            if (scale != null) {
+                if (scale >= 1000) {
+                    total += Math.max(current, 1) * scale;
+                    current = 0;
+                } else {
+                    current = Math.max(current, 1) * scale;
+                }
+            } else {
+                current += UNITS.get(p);
+            }
+        }
+        return total + current;
+    }
+}
