@@ -1,6 +1,5 @@
 package org.claimledger.claim;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,10 +15,12 @@ record ClaimPatch(
         @Schema(examples = "CASUALTY_COUNT") ClaimType type,
         @Schema(maxLength = 500, nullable = true, examples = "Reuters") String claimant,
         @Schema(nullable = true, description = "Null returns it to the default, ORGANIZATION.") ClaimantKind claimantKind,
-        @Schema(nullable = true, examples = "2021-08-27") LocalDate claimDate,
+        @Schema(maxLength = 21, pattern = org.claimledger.common.time.FuzzyDate.PATTERN, nullable = true,
+                description = "A day, a month, a year or an interval, like the create's.", examples = "2021-08-27") String claimDate,
         @Schema(maxLength = 35, nullable = true, examples = "en") String language,
         @Schema(maxLength = 500, nullable = true, examples = "Kabul, Afghanistan") String location,
-        @Schema(nullable = true, examples = "2021-08-26") LocalDate eventDate,
+        @Schema(maxLength = 21, pattern = org.claimledger.common.time.FuzzyDate.PATTERN, nullable = true,
+                examples = "2021-08-26") String eventDate,
         @Schema(maxItems = 50, nullable = true, description = "Replaces the whole list.") List<@jakarta.validation.constraints.Size(max = 100) String> tags,
         @Schema(maxLength = 10000, nullable = true) String explanation,
         @Schema(nullable = true, description = "Merged member by member; null removes the quantity.") QuantityPatch quantity,

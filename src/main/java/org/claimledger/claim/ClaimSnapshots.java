@@ -44,6 +44,12 @@ class ClaimSnapshots implements SnapshotShape {
     }
 
     static Snapshot of(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
+        Snapshot snapshot = members(c, sources, articles);
+        // only a confirmed duplicate names its claim: every other claim's snapshot stays as it was before V13
+        return c.duplicateOf == null ? snapshot : snapshot.put("duplicateOf", c.duplicateOf);
+    }
+
+    private static Snapshot members(Claim c, List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
         Quantity q = c.quantity;
         Attribution a = c.attribution;
         return new Snapshot()
@@ -62,7 +68,6 @@ class ClaimSnapshots implements SnapshotShape {
                 .put("verdictAt", c.verdictAt)
                 .put("supersededBy", c.supersededBy)
                 .put("supersededAt", c.supersededAt)
-                .put("duplicateOf", c.duplicateOf)
                 .put("quantity", q == null ? null : new Snapshot()
                         .put("measure", q.measure())
                         .put("subject", q.subject())

@@ -133,7 +133,7 @@ class VerdictIntegrityTest extends ApiTest {
         given().header("If-Match", Fixtures.etagOf("/api/v1/claims/" + ninety))
                 .when().delete("/api/v1/claims/{id}", ninety).then().statusCode(409)
                 .body("type", equalTo("https://claimledger.org/problems/claim-in-lineage"));
-        given().get("/api/v1/claims/{id}/lineage", seventy).then().body("size()", equalTo(3));
+        given().get("/api/v1/claims/{id}/lineage", seventy).then().body("items.size()", equalTo(3));
         assertThat(Db.value("select deleted_at from claim where id = ?::uuid", ninety)).isNull();
     }
 

@@ -53,8 +53,8 @@ class HttpContractTest extends ApiTest {
     @Test
     void shouldTagAnswersWithoutARowVersionAndHonourIfNoneMatch() {
         String id = createClaim(overSeventyKilled());
-        for (String path : new String[] {"/api/v1/stats/claims", "/api/v1/claims/" + id + "/lineage",
-                "/api/v1/claims/" + id + "/history/verify", "/api/v1/api-keys"}) {
+        // lineage and api-keys answer {"items": [...]} pages, which carry no ETag, like every list
+        for (String path : new String[] {"/api/v1/stats/claims", "/api/v1/claims/" + id + "/history/verify"}) {
             String etag = given().when().get(path).then().statusCode(200).extract().header("ETag");
             assertThat(etag).as(path).matches("\"[0-9a-f]{32}\"");
             given().header("If-None-Match", etag).when().get(path).then().statusCode(304);

@@ -106,7 +106,7 @@ public class ProblemResponses implements OASFilter {
                         + "for a different request");
                 header(op, "201", "ETag", "Strong entity tag of the created resource");
                 header(op, "201", "Location", "URL of the created resource");
-                if (path.endsWith("/status")) {
+                if (path.endsWith("/status") || path.endsWith("/duplicate-of")) {
                     addIfAbsent(op, "412", "If-Match does not match the current ETag; the body carries currentEtag");
                     addIfAbsent(op, "428", "If-Match is missing");
                 }
