@@ -240,7 +240,7 @@ public class ProblemMapper {
             String state = sql.getSQLState();
             String message = String.valueOf(sql.getMessage());
             return (state != null && (state.startsWith("08") || state.startsWith("57P")))
-                    || message.contains("Acquisition timeout");
+                    || message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"); // Agroal: "Sorry, acquisition timeout!"
         }
         return false;
     }

@@ -15,6 +15,7 @@ class DatabaseUnreachableTest {
         assertThat(ProblemMapper.databaseUnreachable(new SQLException("terminating connection", "57P01"))).isTrue();
         assertThat(ProblemMapper.databaseUnreachable(
                 new SQLException("Acquisition timeout while waiting for new connection"))).isTrue();
+        assertThat(ProblemMapper.databaseUnreachable(new SQLException("Sorry, acquisition timeout!"))).isTrue();
         assertThat(ProblemMapper.databaseUnreachable(new SQLTransientConnectionException("gone"))).isTrue();
     }
 
