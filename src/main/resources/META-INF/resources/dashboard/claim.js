@@ -161,7 +161,7 @@ export function claimView(root, id, ctx) {
       h('h2', {id: 'edit-title'}, 'Change status'), form);
   };
 
-  const loadLineage = () => api(`/claims/${id}/lineage`).then(chain => {
+  const loadLineage = () => api(`/claims/${id}/lineage`).then(page => page.items).then(chain => {
     replace(lineage, chain.length <= 1
       ? h('p', {}, 'Nothing supersedes this claim, and it supersedes nothing.')
       : h('ol', {class: 'chain', 'aria-label': 'Supersession chain, oldest first'}, chain.map(link => {
