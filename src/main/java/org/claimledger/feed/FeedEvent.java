@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One change of the ledger as the feed and webhooks announce it: what changed and where to read it,
- * not the whole state. One per history entry; {@code revision} is the SSE event id.
+ * not the whole state. One per history entry, and one per stored checkpoint ({@code ledger.checkpoint},
+ * without entity, actor or changed fields); {@code revision} is the SSE event id.
  */
 @Schema(hidden = true) // described in META-INF/openapi.yaml, where the webhooks section refers to it
 public record FeedEvent(
@@ -27,7 +28,19 @@ public record FeedEvent(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only when the claim's status changed") FeedStatusChange status,
         @Schema(required = true, maxLength = 100, examples = "/api/v1/claims/0193a1a4-7d0e-7c2a-9b1e-3f1f5e0c2a11")
-        String href) {
+        String href,
+        @Schema(description = "ledger.checkpoint only: the size of the tree it signs") Long treeSize,
+        @Schema(description = "ledger.checkpoint only: the tree's root hash, base64") String rootHash,
+        @Schema(description = "ledger.checkpoint only: the signed checkpoint (C2SP signed note), as "
+                + "GET /api/v1/ledger/checkpoint answered it then; save it to verify the ledger against later")
+        String checkpoint) {
+
+    /** An entry's event: what changed, where to read it. */
+    public FeedEvent(long revision, Instant timestamp, String event, EntityType entityType, UUID entityId, String actor,
+            String reason, String requestId, List<String> changedFields, FeedStatusChange status, String href) {
+        this(revision, timestamp, event, entityType, entityId, actor, reason, requestId, changedFields, status, href,
+                null, null, null);
+    }
 
     /** A claim's status before and after the revision. */
     @Schema(hidden = true) // described inline in META-INF/openapi.yaml with FeedEvent

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.claimledger.history.Change;
 import org.claimledger.history.EntityType;
 import org.claimledger.history.Ledger;
+import org.claimledger.ledger.LedgerService;
 
 /** Names a ledger entry's change ({@code claim.status_changed}, {@code claim.source_added}, ...). */
 public final class FeedEvents {
@@ -17,6 +18,8 @@ public final class FeedEvents {
             "claim.article_linked", "claim.article_link_updated", "claim.article_unlinked", "article.created",
             "article.updated", "article.deleted", "claim.duplicate_marked", "claim.duplicate_unmarked",
             "ledger.checkpoint");
+
+    static final String CHECKPOINT = "ledger.checkpoint";
 
     private FeedEvents() {
     }
@@ -30,6 +33,12 @@ public final class FeedEvents {
                 + entry.entityId();
         return new FeedEvent(entry.revision(), entry.at(), event, entry.entityType(), entry.entityId(), entry.actor(),
                 entry.reason(), entry.requestId(), fields, status, href);
+    }
+
+    /** A stored checkpoint's event: the tree it signs and the signed note. */
+    static FeedEvent of(LedgerService.Published checkpoint) {
+        return new FeedEvent(checkpoint.revision(), checkpoint.at(), CHECKPOINT, null, null, null, null, null, null,
+                null, "/api/v1/ledger/checkpoint", checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.note());
     }
 
     static String name(Ledger.Entry entry) {

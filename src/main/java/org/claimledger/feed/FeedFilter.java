@@ -17,6 +17,12 @@ record FeedFilter(EntityType entityType, UUID claimId, UUID articleId, Set<Strin
         return claimId != null ? EntityType.CLAIM : null;
     }
 
+    /** Whether stored checkpoints are worth reading: they concern no entity, so any entity filter leaves them out. */
+    boolean wantsCheckpoints() {
+        return entityType == null && claimId == null && articleId == null
+                && (events.isEmpty() || events.contains(FeedEvents.CHECKPOINT));
+    }
+
     boolean matches(FeedEvent event) {
         if (entityType != null && event.entityType() != entityType) {
             return false;

@@ -74,7 +74,7 @@ class FeedService {
         try {
             long start = after != null ? after : ledger.head();
             stream = new FeedStream(filter, start, sink, sse,
-                    (revision, f) -> ledger.after(revision, f.ledgerType(), BATCH), this::json, readers, maxBuffered,
+                    (revision, f) -> ledger.after(revision, f, BATCH), this::json, readers, maxBuffered,
                     open::decrementAndGet, hardClose);
         } catch (RuntimeException e) {
             open.decrementAndGet();

@@ -72,9 +72,14 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
      * number later, so an older revision can be hidden while a newer one shows.)
      */
     List<Row> feed(EntityType type, HistoryFilter filter, boolean ascending, int limit, Long afterRev) {
+        return feed(type, filter, ascending, limit, afterRev, fence());
+    }
+
+    /** As above, below a {@link #fence()} the caller read before. */
+    List<Row> feed(EntityType type, HistoryFilter filter, boolean ascending, int limit, Long afterRev, long fence) {
         StringBuilder sql = new StringBuilder(SELECT)
                 .append(" where h.rev < :fence");
-        Map<String, Object> params = new HashMap<>(Map.of("limit", limit + 1, "fence", fence()));
+        Map<String, Object> params = new HashMap<>(Map.of("limit", limit + 1, "fence", fence));
         if (type != null) {
             sql.append(" and h.entity_type = :type");
             params.put("type", type.name());

@@ -36,11 +36,25 @@ public class Ledger {
      */
     @Transactional
     public List<Entry> after(long after, EntityType type, int max) {
+        return after(after, type, max, history.fence()).entries();
+    }
+
+    /**
+     * The entries after revision {@code after} and below {@code fence} (see {@link #fence()}), as
+     * {@link #after(long, EntityType, int)} reads them; {@code complete} when they are every entry
+     * below the fence, not a first batch of them.
+     */
+    public record Batch(List<Entry> entries, boolean complete) {
+    }
+
+    /** As {@link #after(long, EntityType, int)}, below a fence the caller read before. */
+    @Transactional
+    public Batch after(long after, EntityType type, int max, long fence) {
         int limit = max;
         while (true) {
-            List<HistoryRepository.Row> rows = history.feed(type, ALL, true, limit, after);
+            List<HistoryRepository.Row> rows = history.feed(type, ALL, true, limit, after, fence);
             if (rows.size() <= limit) {
-                return rows.stream().map(Ledger::entry).toList();
+                return new Batch(rows.stream().map(Ledger::entry).toList(), true);
             }
             long cut = rows.get(limit).rev();
             List<Entry> whole = new ArrayList<>();
@@ -51,10 +65,19 @@ public class Ledger {
                 whole.add(entry(row));
             }
             if (!whole.isEmpty()) {
-                return whole;
+                return new Batch(whole, false);
             }
             limit *= 4; // one revision holds more entries than asked for: read all of it
         }
+    }
+
+    /**
+     * The lowest revision number that may still commit: every number below it has ended (committed
+     * or not) by the time this returns, revisions and anything else numbered from their sequence.
+     */
+    @Transactional
+    public long fence() {
+        return history.fence();
     }
 
     /** The newest revision a reader may see now; 0 when the ledger is empty. */

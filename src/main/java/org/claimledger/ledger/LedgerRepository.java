@@ -110,4 +110,19 @@ class LedgerRepository {
                 .setParameter("size", size).setParameter("root", root).setParameter("at", at).setParameter("note", note)
                 .executeUpdate() == 1;
     }
+
+    /** Stored checkpoints numbered after {@code after} and below {@code below}, in that order. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> published(long after, long below, int limit) {
+        return em.createNativeQuery("select revision, tree_size, root_hash, at, note from ledger_checkpoint"
+                + " where revision > :after and revision < :below order by revision limit :limit")
+                .setParameter("after", after).setParameter("below", below).setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** The newest number a stored checkpoint below {@code below} has; 0 when none has one. */
+    long newestPublished(long below) {
+        return ((Number) em.createNativeQuery("select coalesce(max(revision), 0) from ledger_checkpoint"
+                + " where revision < :below").setParameter("below", below).getSingleResult()).longValue();
+    }
 }

@@ -40,6 +40,31 @@ public class LedgerService {
     public record LeafRef(long revision, long leafIndex) {
     }
 
+    /**
+     * A stored checkpoint as the change feed announces it: its number in the revisions' sequence
+     * (its place among the ledger's revisions), the tree it signs, and the signed note itself.
+     */
+    public record Published(long revision, long treeSize, String rootHash, Instant at, String note) {
+    }
+
+    /**
+     * The stored checkpoints numbered after {@code after} and below {@code below} (a fence read
+     * before, see {@code history.Ledger#fence}), oldest first, at most {@code limit}.
+     */
+    @Transactional
+    public List<Published> publishedAfter(long after, long below, int limit) {
+        return ledger.published(after, below, limit).stream()
+                .map(row -> new Published(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        base64((byte[]) row[2]), instant(row[3]), (String) row[4]))
+                .toList();
+    }
+
+    /** The newest number of a stored checkpoint below {@code below}; 0 when there is none. */
+    @Transactional
+    public long newestPublished(long below) {
+        return ledger.newestPublished(below);
+    }
+
     /** The latest revision in the tree of each of these claims (or articles), for exports that name it. */
     public java.util.Map<UUID, LeafRef> latestLeaves(String entityType, java.util.Collection<UUID> ids) {
         java.util.Map<UUID, LeafRef> found = new java.util.HashMap<>();
@@ -106,7 +131,7 @@ public class LedgerService {
         long size = signed.checkpoint().size();
         if (size > 0 && size > ledger.latestCheckpointSize()
                 && ledger.store(size, signed.checkpoint().root(), signed.checkpoint().time(), signed.note())) {
-            // the change feed (ledger.checkpoint event) is not part of this service yet: stored only
+            // numbered from the revisions' sequence by its trigger (V14), so the feed announces it in order
             LOG.debugf("Stored ledger checkpoint %d", size);
         }
     }
@@ -127,6 +152,16 @@ public class LedgerService {
             throw ProblemException.invalidParameter(name, max < min
                     ? "the ledger is empty" : name + " must be between " + min + " and " + max + " (the current tree size)");
         }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String base64(byte[] hash) {

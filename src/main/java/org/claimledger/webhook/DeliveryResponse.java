@@ -12,8 +12,9 @@ record DeliveryResponse(
                 examples = "msg_1234_0193a1a4-7d0e-7c2a-9b1e-3f1f5e0c2a11") String messageId,
         @Schema(required = true, examples = "1234") long revision,
         @Schema(required = true, maxLength = 100, examples = "claim.status_changed") String event,
-        @Schema(required = true) EntityType entityType,
-        @Schema(required = true) UUID entityId,
+        @Schema(description = "The claim or article the event concerns; absent for ledger.checkpoint")
+        EntityType entityType,
+        @Schema(description = "Absent for ledger.checkpoint") UUID entityId,
         @Schema(required = true, examples = "DELIVERED") WebhookDelivery.Status status,
         @Schema(required = true, examples = "1") int attempts,
         @Schema(description = "HTTP status of the last attempt; null when no answer came", examples = "204")

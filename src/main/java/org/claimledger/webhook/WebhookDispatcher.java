@@ -23,8 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.claimledger.common.time.Ids;
 import org.claimledger.feed.FeedEvent;
-import org.claimledger.feed.FeedEvents;
-import org.claimledger.history.Ledger;
+import org.claimledger.feed.FeedRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -48,7 +47,7 @@ class WebhookDispatcher {
     private final WebhookRepository hooks;
     private final DeliveryRepository deliveries;
     private final TargetGuard guard;
-    private final Ledger ledger;
+    private final FeedRepository ledger;
     private final ObjectMapper mapper;
     private final Duration lease;
     private final Duration readTimeout;
@@ -58,7 +57,7 @@ class WebhookDispatcher {
     private final Duration pollInterval;
     private final HttpClient http;
 
-    WebhookDispatcher(WebhookRepository hooks, DeliveryRepository deliveries, TargetGuard guard, Ledger ledger,
+    WebhookDispatcher(WebhookRepository hooks, DeliveryRepository deliveries, TargetGuard guard, FeedRepository ledger,
             ObjectMapper mapper,
             @ConfigProperty(name = "claims.webhooks.lease", defaultValue = "60S") Duration lease,
             @ConfigProperty(name = "claims.webhooks.connect-timeout", defaultValue = "5S") Duration connectTimeout,
@@ -160,40 +159,40 @@ class WebhookDispatcher {
         if (delivery.nextAttemptAt.isAfter(Instant.now())) {
             return new Idle(delivery.nextAttemptAt);
         }
-        Ledger.Entry entry = ledger.entry(delivery.revision, delivery.entityType, delivery.entityId)
+        FeedEvent event = ledger.event(delivery.revision, delivery.entityType, delivery.entityId)
                 .orElseThrow(() -> new IllegalStateException("ledger entry of " + delivery.messageId + " is gone"));
         List<String> secrets = new ArrayList<>(List.of(hook.secret));
         if (hook.previousSecret != null && hook.previousSecretUntil != null
                 && hook.previousSecretUntil.isAfter(Instant.now())) {
             secrets.add(hook.previousSecret);
         }
-        return new Send(delivery.id, delivery.messageId, hook.url, secrets, body(FeedEvents.of(entry)));
+        return new Send(delivery.id, delivery.messageId, hook.url, secrets, body(event));
     }
 
     /** Creates the delivery rows of the next events after the cursor; idle when there are none. */
     private Step enqueue(Webhook hook) {
-        List<Ledger.Entry> entries = ledger.after(hook.cursor, null, BATCH);
+        List<FeedEvent> entries = ledger.after(hook.cursor, BATCH);
         if (entries.isEmpty()) {
             return new Idle(Instant.now().plus(pollInterval));
         }
         long revision = -1;
         int seq = 0;
         Instant now = Ids.now();
-        for (Ledger.Entry entry : entries) {
-            seq = entry.revision() == revision ? seq + 1 : 0;
-            revision = entry.revision();
-            FeedEvent event = FeedEvents.of(entry);
+        for (FeedEvent event : entries) {
+            seq = event.revision() == revision ? seq + 1 : 0;
+            revision = event.revision();
             if (!hook.events.isEmpty() && !hook.events.contains(event.event())) {
                 continue;
             }
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.id = Ids.newId();
             delivery.webhookId = hook.id;
-            delivery.messageId = "msg_" + entry.revision() + "_" + entry.entityId();
-            delivery.revision = entry.revision();
+            // a checkpoint concerns no entity: its number alone names it
+            delivery.messageId = "msg_" + event.revision() + "_" + (event.entityId() == null ? "checkpoint" : event.entityId());
+            delivery.revision = event.revision();
             delivery.seq = seq;
-            delivery.entityType = entry.entityType();
-            delivery.entityId = entry.entityId();
+            delivery.entityType = event.entityType();
+            delivery.entityId = event.entityId();
             delivery.event = event.event();
             delivery.status = WebhookDelivery.Status.PENDING;
             delivery.nextAttemptAt = now;

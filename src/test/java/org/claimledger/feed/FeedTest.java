@@ -20,10 +20,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.claimledger.ledger.Checkpoint;
+import org.claimledger.ledger.SignedNote;
 import org.claimledger.support.ApiTest;
 import org.claimledger.support.Db;
 import org.claimledger.support.Fixtures;
@@ -81,7 +84,7 @@ class FeedTest extends ApiTest {
             given().contentType(ContentType.JSON).body(Map.of("role", "APPEARS_IN"))
                     .put("/api/v1/claims/{c}/articles/{a}", claim, article).then().statusCode(201);
 
-            List<SseClient.Event> events = feed.take(8, WAIT);
+            List<SseClient.Event> events = feed.take(8, WAIT, e -> !e.name().equals("ledger.checkpoint"));
             assertThat(events).extracting(SseClient.Event::name).containsExactly("claim.created",
                     "claim.source_added", "claim.source_added", "claim.source_removed", "claim.status_changed",
                     "claim.status_changed", "article.created", "claim.article_linked");
@@ -104,6 +107,54 @@ class FeedTest extends ApiTest {
             assertThat(verdict.has("snapshot")).isFalse();
             assertThat(data(events.get(1)).has("status")).isFalse();
             assertThat(data(events.get(6)).path("href").asText()).isEqualTo("/api/v1/articles/" + article);
+        }
+    }
+
+    @Test
+    void shouldAnnounceEachStoredCheckpointInItsPlaceWithTheSignedNote() throws Exception {
+        var key = SignedNote.Verifier.parse(given().get("/api/v1/ledger/key").then().statusCode(200).extract().asString());
+        try (SseClient feed = follow("");
+                SseClient claimOnly = follow("?entityType=CLAIM")) {
+            String claim = createClaim(overSeventyKilled());
+            long size = Db.count("select size from ledger_head");
+            // checkpoints are stored every second in tests; the first one to sign the new claim's leaf
+            SseClient.Event created = feed.take(1, WAIT, e -> e.name().equals("claim.created")).get(0);
+            SseClient.Event announced = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (announced == null && System.nanoTime() < deadline) {
+                SseClient.Event e = feed.next(Duration.ofSeconds(2));
+                if (e != null && e.name().equals("ledger.checkpoint") && data(e).path("treeSize").asLong() >= size) {
+                    announced = e;
+                }
+            }
+            assertThat(announced).as("a ledger.checkpoint event for a tree that holds the new claim").isNotNull();
+            assertThat(Long.parseLong(announced.id())).isGreaterThan(Long.parseLong(created.id()));
+
+            JsonNode data = data(announced);
+            var stored = Db.rows("select tree_size, root_hash, note from ledger_checkpoint where revision = ?",
+                    Long.parseLong(announced.id()));
+            assertThat(stored).hasSize(1);
+            assertThat(data.path("revision").asText()).isEqualTo(announced.id());
+            assertThat(data.path("event").asText()).isEqualTo("ledger.checkpoint");
+            assertThat(data.path("treeSize").asLong()).isEqualTo(stored.get(0).get("tree_size"));
+            assertThat(Base64.getDecoder().decode(data.path("rootHash").asText()))
+                    .isEqualTo((byte[]) stored.get(0).get("root_hash"));
+            assertThat(data.path("checkpoint").asText()).isEqualTo(stored.get(0).get("note"));
+            var signed = Checkpoint.parse(key.open(data.path("checkpoint").asText()));
+            assertThat(signed.size()).isEqualTo(data.path("treeSize").asLong());
+            assertThat(data.path("href").asText()).isEqualTo("/api/v1/ledger/checkpoint");
+            assertThat(data.has("entityId")).isFalse();
+            assertThat(data.has("changedFields")).isFalse();
+
+            // it is replayed in its place on resuming, and only to streams that follow the whole ledger
+            String id = announced.id();
+            try (SseClient replay = follow("?event=ledger.checkpoint&after=" + created.id())) {
+                SseClient.Event again = replay.take(1, WAIT, e -> e.id().equals(id)).get(0);
+                assertThat(again.data()).isEqualTo(data.toString());
+            }
+            createClaim(overSeventyKilled());
+            List<SseClient.Event> claims = claimOnly.take(2, WAIT);
+            assertThat(claims).extracting(SseClient.Event::name).containsOnly("claim.created");
         }
     }
 

@@ -75,6 +75,11 @@ public final class SseClient implements AutoCloseable {
 
     /** The next n events; fails when they do not all come within the timeout. */
     public List<Event> take(int n, Duration timeout) throws InterruptedException {
+        return take(n, timeout, e -> true);
+    }
+
+    /** The next n events that match, passing over the others; fails when they do not all come in time. */
+    public List<Event> take(int n, Duration timeout, java.util.function.Predicate<Event> which) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Event> taken = new ArrayList<>();
         while (taken.size() < n) {
@@ -84,7 +89,9 @@ public final class SseClient implements AutoCloseable {
                         + (ended ? " (the stream ended)" : "") + "; last: "
                         + (taken.isEmpty() ? "none" : taken.get(taken.size() - 1)));
             }
-            taken.add(e);
+            if (which.test(e)) {
+                taken.add(e);
+            }
         }
         return taken;
     }
