@@ -54,7 +54,9 @@ class FeedIT {
     private static Map<String, String> env(int port) {
         return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
-                "QUARKUS_HTTP_PORT", Integer.toString(port));
+                "QUARKUS_HTTP_PORT", Integer.toString(port),
+                // this test follows the entries; checkpoint events are FeedTest's (stored every second there)
+                "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1h");
     }
 
     @AfterAll

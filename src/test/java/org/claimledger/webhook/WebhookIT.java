@@ -49,7 +49,9 @@ class WebhookIT {
         return ServiceProcess.start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
                 "QUARKUS_HTTP_PORT", Integer.toString(port), "CLAIMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
-                "CLAIMS_WEBHOOKS_LEASE", "5S", "CLAIMS_WEBHOOKS_RETRY_INITIAL", "1S"), temp.resolve(name + ".log"), port, HTTP);
+                "CLAIMS_WEBHOOKS_LEASE", "5S", "CLAIMS_WEBHOOKS_RETRY_INITIAL", "1S",
+                // the subscription takes every event; this test counts the entries' (checkpoints: WebhookTest)
+                "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1h"), temp.resolve(name + ".log"), port, HTTP);
     }
 
     /** The webhook-id of every history entry, in ledger order (the subscription came before any change). */
