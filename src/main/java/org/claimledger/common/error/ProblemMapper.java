@@ -37,6 +37,14 @@ public class ProblemMapper {
         return new Problem(e.type(), e.getMessage(), instance, e.errors(), e.extensions());
     }
 
+    /**
+     * The problem of a request refused by the HTTP server before any resource runs (a request line or
+     * headers too long or unreadable, a malformed chunked body): there is no path to name as instance.
+     */
+    public static Problem edgeProblem(ProblemType type, String detail) {
+        return new Problem(type, detail, null, null, null);
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         var builder = response(toProblem(e, path(uri)));
