@@ -18,7 +18,8 @@ import org.claimledger.common.error.ProblemType;
  * headers larger than 16 KiB (431), and bodies over the size limit (413, counted as the body is
  * read, so a chunked body is held to it too). The HTTP server's own limits
  * (quarkus.http.limits.max-initial-line-length and max-header-size) are set well above these, so
- * that a client meets these limits, with a problem body, rather than the server's bare ones.
+ * that a client usually meets these limits; what goes past the server's own is answered with the
+ * same problems by {@link EdgeAnswers}.
  */
 @Provider
 @PreMatching

@@ -123,6 +123,17 @@ class EdgeAnswersTest {
     }
 
     @Test
+    void shouldOnlyCloseTheConnectionWhenAMalformedChunkComesAfterTheAnswer() throws Exception {
+        // refused on its Content-Type before its body is read: answered while the chunks still come
+        String raw = readAll(chunkedPost().replace("application/json", "text/plain") + "2\r\n{}\r\n",
+                "zz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(raw).startsWith("HTTP/1.1 415 ").contains(TYPES + "unsupported-media-type");
+        assertThat(raw.split("HTTP/1\\.1 ", -1)).as("one answer, no second one for the same request").hasSize(2);
+        assertQuietlyLogged("body framing is malformed");
+    }
+
+    @Test
     void shouldAnswerAnOverlongUrlWithAProblemWhateverItsLength() throws Exception {
         for (int kib : new int[] {9, 63, 64, 70, 1024}) {
             Answer answer = exchange("GET /api/v1/claims?q=" + "a".repeat(kib * 1024) + " HTTP/1.1\r\n"
@@ -224,9 +235,9 @@ class EdgeAnswersTest {
     }
 
     /** Everything the server answers until it closes the connection. */
-    private static String readAll(String request) throws Exception {
+    private static String readAll(String... parts) throws Exception {
         try (Socket socket = open()) {
-            send(socket, request);
+            send(socket, parts);
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
