@@ -58,7 +58,7 @@ import org.jboss.logging.Logger;
  * TCP reset.
  */
 @Singleton
-public class EdgeAnswers {
+class EdgeAnswers {
 
     private static final Logger LOG = Logger.getLogger(EdgeAnswers.class);
     private static final String ACCEPT_HOOK = "claims-edge-accept";
