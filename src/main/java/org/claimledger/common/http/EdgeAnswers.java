@@ -117,7 +117,7 @@ class EdgeAnswers {
     static Problem refusal(Throwable cause, boolean inBody) {
         if (inBody) {
             return ProblemMapper.edgeProblem(ProblemType.MALFORMED_REQUEST, "the chunked body is malformed ("
-                    + cause.getMessage() + "); nothing was written");
+                    + reason(cause) + "); nothing was written");
         }
         if (cause instanceof TooLongHttpLineException) {
             return ProblemMapper.edgeProblem(ProblemType.URI_TOO_LONG,
@@ -128,7 +128,13 @@ class EdgeAnswers {
                     "the request headers may be at most " + RequestLimits.MAX_HEADER_BYTES / 1024 + " KiB together");
         }
         return ProblemMapper.edgeProblem(ProblemType.MALFORMED_REQUEST,
-                "the request line or a header is not valid HTTP/1.1 (" + cause.getMessage() + ")");
+                "the request line or a header is not valid HTTP/1.1 (" + reason(cause) + ")");
+    }
+
+    /** The codec's own words, short and printable: they may quote what the client sent. */
+    private static String reason(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).replaceAll("\\p{Cntrl}", "?");
+        return message.length() <= 120 ? message : message.substring(0, 120) + "...";
     }
 
     private byte[] body(Problem problem) {
