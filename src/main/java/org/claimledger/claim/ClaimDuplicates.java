@@ -42,8 +42,8 @@ class ClaimDuplicates {
     }
 
     /** The recorded claims a draft may say the same as, best first. */
-    List<SimilarClaim> match(ClaimRequest draft, int limit) {
-        return matching.match(ClaimDrafts.of(draft, null), limit);
+    List<SimilarClaim> match(ClaimRequest draft, Integer limit) {
+        return matching.match(ClaimDrafts.of(draft, null), limitOrDefault(limit));
     }
 
     /** The best three a just created claim may duplicate (score at least the threshold). */
@@ -52,10 +52,10 @@ class ClaimDuplicates {
     }
 
     /** The claims an existing claim may say the same as (its shared articles count too), best first. */
-    List<SimilarClaim> similar(UUID id, int limit) {
+    List<SimilarClaim> similar(UUID id, Integer limit) {
         Claim claim = claims.live(id);
         List<UUID> articleIds = links.liveForClaims(List.of(id)).stream().map(l -> l.articleId).toList();
-        return matching.match(ClaimDrafts.of(claim, articleIds), limit);
+        return matching.match(ClaimDrafts.of(claim, articleIds), limitOrDefault(limit));
     }
 
     /** Records that the claim says the same as {@code target}, under the claim's ETag. */
@@ -125,5 +125,9 @@ class ClaimDuplicates {
                     List.of(new FieldError("claimId", "no live claim has this id")));
         }
         return tracked;
+    }
+
+    private static int limitOrDefault(Integer limit) {
+        return limit == null ? MatchService.DEFAULT_LIMIT : limit;
     }
 }

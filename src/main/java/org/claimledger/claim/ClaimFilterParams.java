@@ -1,13 +1,17 @@
 package org.claimledger.claim;
 
+import java.time.Instant;
+import java.util.UUID;
+import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.http.Params;
 import org.claimledger.common.time.FuzzyDate;
+import org.claimledger.common.validation.LanguageTag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The filters of claim lists, exports and stats, read as text so that bad values get a 400 problem. */
+/** The filters of claim lists and exports; typed values are read by QueryParamConverters (400 problems). */
 public class ClaimFilterParams {
 
     @RestQuery
@@ -18,13 +22,13 @@ public class ClaimFilterParams {
             schema = @Schema(maxLength = 500))
     String q;
 
-    @RestQuery
+    @RestQuery("status")
     @Parameter(schema = @Schema(implementation = ClaimStatus.class))
-    String status;
+    ClaimStatus status;
 
-    @RestQuery
+    @RestQuery("type")
     @Parameter(schema = @Schema(implementation = ClaimType.class))
-    String type;
+    ClaimType type;
 
     @RestQuery
     @Parameter(description = "Exact claimant, case-insensitive", schema = @Schema(maxLength = 500))
@@ -34,67 +38,46 @@ public class ClaimFilterParams {
     @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100))
     String tag;
 
-    @RestQuery
+    @RestQuery("articleId")
     @Parameter(description = "Claims linked to this article", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-    String articleId;
+    UUID articleId;
 
-    @RestQuery
+    @RestQuery("updatedSince")
     @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-    String updatedSince;
+    Instant updatedSince;
 
-    @RestQuery
+    @RestQuery("claimDate")
     @Parameter(description = "Claims made within this date, at the precision given (2021-08-26, 2021-08, 2021, "
             + "2019/2020): every claim whose claimDate shares at least one day with it, so 2021 finds 2021-08-26, "
             + "2021-08 and 2020/2022", schema = @Schema(maxLength = 21, pattern = FuzzyDate.PATTERN))
-    String claimDate;
+    FuzzyDate claimDate;
 
-    @RestQuery
+    @RestQuery("eventDate")
     @Parameter(description = "Claims about events within this date, compared like claimDate",
             schema = @Schema(maxLength = 21, pattern = FuzzyDate.PATTERN))
-    String eventDate;
+    FuzzyDate eventDate;
 
     @RestQuery
     @Parameter(description = "Claims in this language (BCP 47; en also keeps en-GB); q is then read in its language only",
             schema = @Schema(maxLength = 35, examples = "fr"))
     String language;
 
-    @RestQuery
+    @RestQuery("duplicateOf")
     @Parameter(description = "Claims confirmed to duplicate this claim", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-    String duplicateOf;
+    UUID duplicateOf;
 
-    @RestQuery
+    @RestQuery("excludeDuplicates")
     @Parameter(description = "true hides every claim confirmed to duplicate another", schema = @Schema(type = SchemaType.BOOLEAN))
-    String excludeDuplicates;
+    Boolean excludeDuplicates;
 
     ClaimFilter toFilter() {
         String lang = Params.text("language", language, 35);
-        if (lang != null && !new org.claimledger.common.validation.LanguageTag.Validator().isValid(lang, null)) {
-            throw org.claimledger.common.error.ProblemException.invalidParameter("language",
-                    "language must be a BCP 47 language tag, such as en or pt-BR");
+        if (lang != null && !new LanguageTag.Validator().isValid(lang, null)) {
+            throw ProblemException.invalidParameter("language", "language must be a BCP 47 language tag, such as en or pt-BR");
         }
-        return new ClaimFilter(
-                Params.text("q", q, 500),
-                Params.enumValue("status", status, ClaimStatus.class),
-                Params.enumValue("type", type, ClaimType.class),
-                Params.text("claimant", claimant, 500),
-                Params.text("tag", tag, 100),
-                Params.uuid("articleId", articleId),
-                Params.instant("updatedSince", updatedSince),
-                Params.fuzzyDate("claimDate", claimDate),
-                Params.fuzzyDate("eventDate", eventDate),
-                lang,
-                Params.uuid("duplicateOf", duplicateOf),
-                flag("excludeDuplicates", excludeDuplicates));
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank() || value.trim().equals("false")) {
-            return false;
-        }
-        if (value.trim().equals("true")) {
-            return true;
-        }
-        throw org.claimledger.common.error.ProblemException.invalidParameter(name, name + " must be true or false");
+        return new ClaimFilter(Params.text("q", q, 500), status, type, Params.text("claimant", claimant, 500),
+                Params.text("tag", tag, 100), articleId, updatedSince, claimDate, eventDate, lang, duplicateOf,
+                Boolean.TRUE.equals(excludeDuplicates));
     }
 }

@@ -8,8 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.claimledger.common.error.ProblemException;
-import org.claimledger.matching.MatchService;
 import org.claimledger.matching.SimilarClaims;
 import org.claimledger.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,25 +40,9 @@ class ClaimMatchResource {
                     + "attribution (actor and role), claim dates close together, shared tags.")
     @APIResponse(responseCode = "200", description = "The best matches, highest score first",
             content = @Content(schema = @Schema(implementation = SimilarClaims.class)))
-    public SimilarClaims match(@RestQuery @Parameter(description = "How many matches at most (1..50, default 10)",
-            schema = @Schema(minimum = "1", maximum = "50", defaultValue = "10")) String limit,
+    public SimilarClaims match(@RestQuery("limit") @Parameter(description = "How many matches at most (1..50, default 10)",
+            schema = @Schema(minimum = "1", maximum = "50", defaultValue = "10")) Integer limit,
             @NotNull @Valid ClaimRequest draft) {
-        return SimilarClaims.of(duplicates.match(draft, limit(limit)));
-    }
-
-    /** The limit parameter of the matching operations: 1..50, default 10; otherwise 400. */
-    static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return 10;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MatchService.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ProblemException.invalidParameter("limit", "limit must be an integer from 1 to " + MatchService.MAX_LIMIT);
+        return SimilarClaims.of(duplicates.match(draft, limit));
     }
 }

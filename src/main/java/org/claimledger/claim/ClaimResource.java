@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.claimledger.common.http.ETags;
-import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.paging.PageParams;
@@ -128,11 +127,10 @@ class ClaimResource {
     @APIResponse(responseCode = "200", description = "The claim",
             content = @Content(schema = @Schema(implementation = ClaimResponse.class)))
     public RestResponse<?> get(@RestPath UUID id, @RestHeader("If-None-Match") String ifNoneMatch,
-            @RestQuery @Parameter(description = "Read the claim as it stood at this instant (RFC 3339)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String asOf) {
-        Instant instant = Params.instant("asOf", asOf);
-        if (instant != null) {
-            return RestResponse.ok(history.snapshotAt(EntityType.CLAIM, id, instant));
+            @RestQuery("asOf") @Parameter(description = "Read the claim as it stood at this instant (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) Instant asOf) {
+        if (asOf != null) {
+            return RestResponse.ok(history.snapshotAt(EntityType.CLAIM, id, asOf));
         }
         return Responses.read(claims.get(id), ifNoneMatch);
     }

@@ -6,6 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.claimledger.common.http.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,11 +31,11 @@ class ClaimStatsResource {
     @GET
     @Operation(operationId = "getClaimStats", summary = "How many claims there are, by status and by type")
     public ClaimStats stats(
-            @RestQuery @Parameter(description = "Claims linked to this article",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String articleId,
+            @RestQuery("articleId") @Parameter(description = "Claims linked to this article",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) UUID articleId,
             @RestQuery @Parameter(description = "Claims carrying this tag", schema = @Schema(maxLength = 100)) String tag,
-            @RestQuery @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince) {
-        return reports.stats(ClaimFilter.forStats(articleId, tag, updatedSince));
+            @RestQuery("updatedSince") @Parameter(description = "Claims changed at or after this instant (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) Instant updatedSince) {
+        return reports.stats(new ClaimFilter(null, null, null, null, Params.text("tag", tag, 100), articleId, updatedSince));
     }
 }

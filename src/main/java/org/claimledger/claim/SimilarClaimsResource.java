@@ -35,8 +35,8 @@ class SimilarClaimsResource {
                     + "claims are linked to count too.")
     @APIResponse(responseCode = "200", description = "The best matches, highest score first",
             content = @Content(schema = @Schema(implementation = SimilarClaims.class)))
-    public SimilarClaims similar(@RestPath UUID id, @RestQuery @Parameter(description = "How many matches at most "
-            + "(1..50, default 10)", schema = @Schema(minimum = "1", maximum = "50", defaultValue = "10")) String limit) {
-        return SimilarClaims.of(duplicates.similar(id, ClaimMatchResource.limit(limit)));
+    public SimilarClaims similar(@RestPath UUID id, @RestQuery("limit") @Parameter(description = "How many matches at most "
+            + "(1..50, default 10)", schema = @Schema(minimum = "1", maximum = "50", defaultValue = "10")) Integer limit) {
+        return SimilarClaims.of(duplicates.similar(id, limit));
     }
 }

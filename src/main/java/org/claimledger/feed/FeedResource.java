@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.http.Params;
 import org.claimledger.history.EntityType;
@@ -57,46 +58,27 @@ class FeedResource {
             + "Retry-After", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(ref = "Problem")))
     public void follow(
-            @RestQuery @Parameter(description = "Replay every event after this revision, then follow live; "
+            @RestQuery("after") @Parameter(description = "Replay every event after this revision, then follow live; "
                     + "without it (and without Last-Event-ID) the stream starts now",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER,
-                            format = "int64", minimum = "0")) String after,
+                            format = "int64", minimum = "0")) Long after,
             @RestHeader("Last-Event-ID") @Parameter(description = "The id of the last event received; "
                     + "the same as after", schema = @Schema(maxLength = 20)) String lastEventId,
-            @RestQuery @Parameter(description = "CLAIM (with its sources and links) or ARTICLE",
-                    schema = @Schema(implementation = EntityType.class)) String entityType,
-            @RestQuery @Parameter(description = "Only this claim's events", schema = @Schema(type =
+            @RestQuery("entityType") @Parameter(description = "CLAIM (with its sources and links) or ARTICLE",
+                    schema = @Schema(implementation = EntityType.class)) EntityType entityType,
+            @RestQuery("claimId") @Parameter(description = "Only this claim's events", schema = @Schema(type =
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid",
-                    maxLength = 36)) String claimId,
-            @RestQuery @Parameter(description = "Only this article's events and the changes of its links to claims",
+                    maxLength = 36)) UUID claimId,
+            @RestQuery("articleId") @Parameter(description = "Only this article's events and the changes of its links to claims",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                            format = "uuid", maxLength = 36)) String articleId,
+                            format = "uuid", maxLength = 36)) UUID articleId,
             @RestQuery @Parameter(description = "Only these events (repeatable)",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                             maxItems = 20, implementation = String.class)) List<String> event,
             SseEventSink sink, Sse sse, HttpServerRequest request) {
-        Long from = revision("after", after);
-        if (from == null) {
-            from = revision("Last-Event-ID", lastEventId);
-        }
-        FeedFilter filter = new FeedFilter(Params.enumValue("entityType", entityType, EntityType.class),
-                Params.uuid("claimId", claimId), Params.uuid("articleId", articleId), events(event));
+        Long from = after != null ? after : Params.wholeNumber("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE);
+        FeedFilter filter = new FeedFilter(entityType, claimId, articleId, events(event));
         feed.open(filter, from, sink, sse, () -> request.connection().close());
-    }
-
-    private static Long revision(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long revision = Long.parseLong(value.trim());
-            if (revision >= 0) {
-                return revision;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ProblemException.invalidParameter(name, name + " must be a revision number (0 or more)");
     }
 
     private static Set<String> events(List<String> names) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.claimledger.common.http.Params;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -30,10 +31,10 @@ class ClaimDiffResource {
     @GET
     @Operation(operationId = "diffClaimRevisions", summary = "The field-level changes between two revisions of a claim")
     public DiffResponse diff(@RestPath UUID id,
-            @RestQuery @Parameter(required = true, description = "The earlier revision",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String from,
-            @RestQuery @Parameter(required = true, description = "The later revision",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String to) {
-        return history.diff(EntityType.CLAIM, id, HistoryParams.revision("from", from), HistoryParams.revision("to", to));
+            @RestQuery("from") @Parameter(required = true, description = "The earlier revision",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) Long from,
+            @RestQuery("to") @Parameter(required = true, description = "The later revision",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) Long to) {
+        return history.diff(EntityType.CLAIM, id, Params.required("from", from), Params.required("to", to));
     }
 }

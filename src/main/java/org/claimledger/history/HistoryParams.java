@@ -9,27 +9,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The query parameters of history lists, read as text so that bad values get a 400 problem. */
+/** The query parameters of history lists; bad values get a 400 problem (see QueryParamConverters). */
 public class HistoryParams {
 
     @RestQuery
     @Parameter(description = "Only revisions by this actor", schema = @Schema(maxLength = 200))
     String actor;
 
-    @RestQuery
+    @RestQuery("since")
     @Parameter(description = "Only revisions at or after this instant (RFC 3339)",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-    String since;
+    Instant since;
 
-    @RestQuery
+    @RestQuery("until")
     @Parameter(description = "Only revisions before this instant (RFC 3339)",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-    String until;
+    Instant until;
 
-    @RestQuery
+    @RestQuery("limit")
     @Parameter(description = "Items per page, 1 to 200.",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
-    String limit;
+    Integer limit;
 
     @RestQuery
     @Parameter(description = "The nextCursor of the previous page; omit for the first page.",
@@ -41,11 +41,11 @@ public class HistoryParams {
     }
 
     Instant since() {
-        return Params.instant("since", since);
+        return since;
     }
 
     Instant until() {
-        return Params.instant("until", until);
+        return until;
     }
 
     int limit() {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
 import org.claimledger.common.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,10 +36,10 @@ class HistoryResource {
                     + "everything after a point by following nextCursor. A revision appears only once every "
                     + "lower-numbered one has committed, so following the feed never skips one.")
     public RestResponse<Page<RevisionResponse>> feed(
-            @RestQuery @Parameter(description = "CLAIM (with its sources and links) or ARTICLE",
-                    schema = @Schema(implementation = EntityType.class)) String entityType,
+            @RestQuery("entityType") @Parameter(description = "CLAIM (with its sources and links) or ARTICLE",
+                    schema = @Schema(implementation = EntityType.class)) EntityType entityType,
             @BeanParam HistoryParams params, UriInfo uri) {
-        var page = history.feed(Params.enumValue("entityType", entityType, EntityType.class), params.actor(),
+        var page = history.feed(entityType, params.actor(),
                 params.since(), params.until(), params.limit(), params.cursor());
         return Responses.page(page, uri.getRequestUriBuilder());
     }

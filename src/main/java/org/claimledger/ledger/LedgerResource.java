@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.claimledger.common.error.ProblemException;
+import java.util.UUID;
 import org.claimledger.common.http.Params;
 import org.claimledger.common.http.Responses;
 import org.claimledger.common.paging.Page;
@@ -77,19 +77,13 @@ class LedgerResource {
     @APIResponse(responseCode = "404", description = "No history entry of entityId at revision",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public InclusionProof inclusion(
-            @RestQuery @Parameter(required = true, description = "A claim or article id",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String entityId,
-            @RestQuery @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-            String revision,
-            @RestQuery @Parameter(description = "The tree size of the checkpoint to prove against; default the current one",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String treeSize) {
-        var id = Params.uuid("entityId", entityId);
-        if (id == null) {
-            throw ProblemException.invalidParameter("entityId", "entityId is required");
-        }
-        long rev = number("revision", revision, 1, true);
-        Long size = treeSize == null || treeSize.isBlank() ? null : number("treeSize", treeSize, 1, true);
-        return ledger.inclusion(id, rev, size);
+            @RestQuery("entityId") @Parameter(required = true, description = "A claim or article id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) UUID entityId,
+            @RestQuery("revision") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            Long revision,
+            @RestQuery("treeSize") @Parameter(description = "The tree size of the checkpoint to prove against; default the current one",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) Long treeSize) {
+        return ledger.inclusion(Params.required("entityId", entityId), Params.required("revision", revision), treeSize);
     }
 
     @GET
@@ -99,11 +93,11 @@ class LedgerResource {
             description = "The RFC 9162 consistency proof from the tree of size from to the tree of size to: "
                     + "it verifies against the root hashes of two checkpoints only if nothing before from was changed.")
     public ConsistencyProof consistency(
-            @RestQuery @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-            String from,
-            @RestQuery @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-            String to) {
-        return ledger.consistency(number("from", from, 1, true), number("to", to, 1, true));
+            @RestQuery("from") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            Long from,
+            @RestQuery("to") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            Long to) {
+        return ledger.consistency(Params.required("from", from), Params.required("to", to));
     }
 
     @GET
@@ -113,33 +107,16 @@ class LedgerResource {
             description = "Each item carries every field its leaf covers, so that a verifier can recompute every leaf "
                     + "hash and the root of any checkpoint without trusting the service.")
     public RestResponse<Page<LedgerEntry>> entries(
-            @RestQuery @Parameter(description = "The first leaf index, from 0", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int64", minimum = "0", defaultValue = "0")) String from,
-            @RestQuery @Parameter(description = "Items per page, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "1", maximum = "200", defaultValue = "100")) String limit,
+            @RestQuery("from") @Parameter(description = "The first leaf index, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64", minimum = "0", defaultValue = "0")) Long from,
+            @RestQuery("limit") @Parameter(description = "Items per page, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "100")) Integer limit,
             @RestQuery @Parameter(description = "The nextCursor of the previous page (the next leaf index).",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 20)) String cursor,
             UriInfo uri) {
-        long start = cursor != null && !cursor.isBlank() ? number("cursor", cursor, 0, true)
-                : from == null || from.isBlank() ? 0 : number("from", from, 0, true);
-        int size = limit == null || limit.isBlank() ? 100 : (int) number("limit", limit, 1, true);
-        if (size > 200) {
-            throw ProblemException.invalidParameter("limit", "limit must be between 1 and 200");
-        }
-        return Responses.page(ledger.entries(start, size), uri.getRequestUriBuilder().replaceQueryParam("from"));
-    }
-
-    private static long number(String name, String value, long min, boolean required) {
-        try {
-            if (value != null && !value.isBlank()) {
-                long n = Long.parseLong(value.trim());
-                if (n >= min) {
-                    return n;
-                }
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ProblemException.invalidParameter(name, name + " must be a whole number of at least " + min);
+        long start = cursor != null && !cursor.isBlank() ? Params.wholeNumber("cursor", cursor, 0, Long.MAX_VALUE)
+                : from == null ? 0 : from;
+        return Responses.page(ledger.entries(start, limit == null ? 100 : limit),
+                uri.getRequestUriBuilder().replaceQueryParam("from"));
     }
 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MatchService {
 
-    /** The most matches one request may ask for. */
-    public static final int MAX_LIMIT = 50;
+    /** How many matches a request gets when it does not say. */
+    public static final int DEFAULT_LIMIT = 10;
     /** The default score from which a new claim's answer lists a match as a possible duplicate. */
     public static final double DUPLICATE_THRESHOLD = 0.5;
 

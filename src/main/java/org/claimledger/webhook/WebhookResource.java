@@ -97,8 +97,8 @@ class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "The subscription's deliveries, newest first: "
             + "status, attempts, last response code, next attempt")
     public Page<DeliveryResponse> deliveries(@RestPath UUID id,
-            @RestQuery @Parameter(description = "Items per page, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+            @RestQuery("limit") @Parameter(description = "Items per page, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) Integer limit,
             @RestQuery @Parameter(description = "The nextCursor of the previous page; omit for the first page.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 1000)) String cursor) {
         return webhooks.deliveries(id, PageRequest.of(limit, null, null).limit(), cursor);

@@ -199,6 +199,27 @@ class ClaimErrorsTest extends ApiTest {
     }
 
     @Test
+    void shouldNameTheBadQueryParameterAndSayWhatItTakes() {
+        Map<String, String> expected = Map.of(
+                "status", "status must be one of [UNVERIFIED, IN_REVIEW, VERIFIED, FALSE, MISLEADING, DISPUTED, UNPROVEN, SUPERSEDED]",
+                "articleId", "articleId must be a UUID",
+                "updatedSince", "updatedSince must be an RFC 3339 timestamp between the years 0001 and 9999, such as 2021-08-26T00:00:00Z",
+                "claimDate", "claimDate: 'last-summer' is not a date with the precision the source gives: 2021-08-26, 2021-08, "
+                        + "2021, or an interval such as 2019/2020 or 2019-05/2019-07",
+                "excludeDuplicates", "excludeDuplicates must be true or false",
+                "limit", "limit must be a whole number from 1 to 200");
+        Map<String, String> sent = Map.of("status", "TRUE", "articleId", "nope", "updatedSince", "yesterday",
+                "claimDate", "last-summer", "excludeDuplicates", "yes", "limit", "many");
+        expected.forEach((name, detail) -> given().queryParam(name, sent.get(name)).when().get("/api/v1/claims")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://claimledger.org/problems/invalid-parameter"))
+                .body("parameter", equalTo(name)).body("detail", equalTo(detail)));
+        given().queryParam("limit", 0).when().get("/api/v1/claims/{id}/similar", java.util.UUID.randomUUID())
+                .then().statusCode(400).body("parameter", equalTo("limit"))
+                .body("detail", equalTo("limit must be a whole number from 1 to 50"));
+    }
+
+    @Test
     void shouldRefuseATamperedCursor() {
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(overSeventyKilled()).post("/api/v1/claims").then().statusCode(201);

@@ -76,4 +76,42 @@ public final class Params {
         }
         return value.trim();
     }
+
+    /** The value of a parameter the request must give, or a 400 that says so. */
+    public static <T> T required(String name, T value) {
+        if (value == null) {
+            throw ProblemException.invalidParameter(name, name + " is required");
+        }
+        return value;
+    }
+
+    /** true or false; anything else is a 400. */
+    public static Boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidParameter(name, name + " must be true or false");
+        };
+    }
+
+    /** A whole number within [min, max], or a 400 that says the bounds. */
+    public static Long wholeNumber(String name, String value, long min, long max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        String bounds = max == Long.MAX_VALUE ? min == Long.MIN_VALUE ? "" : " of at least " + min
+                : min == Long.MIN_VALUE ? " of at most " + max : " from " + min + " to " + max;
+        throw ProblemException.invalidParameter(name, name + " must be a whole number" + bounds);
+    }
 }

@@ -5,13 +5,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The query parameters every list shares. Read as text so that bad values get a 400 problem. */
+/** The query parameters every list shares; bad values get a 400 problem (see QueryParamConverters). */
 public class PageParams {
 
-    @RestQuery
+    @RestQuery("limit")
     @Parameter(description = "Items per page, 1 to 200.",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
-    String limit;
+    Integer limit;
 
     @RestQuery
     @Parameter(description = "Order of the list; a leading '-' means newest first.",

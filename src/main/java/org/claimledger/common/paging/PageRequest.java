@@ -11,7 +11,7 @@ public record PageRequest(int limit, Sort requestedSort, String cursor) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    public static PageRequest of(String limit, String sort, String cursor) {
+    public static PageRequest of(Integer limit, String sort, String cursor) {
         return new PageRequest(parseLimit(limit), sort == null || sort.isBlank() ? null : Sort.parse(sort), cursor);
     }
 
@@ -20,17 +20,12 @@ public record PageRequest(int limit, Sort requestedSort, String cursor) {
         return requestedSort != null ? requestedSort : Sort.CREATED_AT_DESC;
     }
 
-    private static int parseLimit(String value) {
-        if (value == null || value.isBlank()) {
+    private static int parseLimit(Integer limit) {
+        if (limit == null) {
             return DEFAULT_LIMIT;
         }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the problem below
+        if (limit >= 1 && limit <= MAX_LIMIT) {
+            return limit;
         }
         throw ProblemException.invalidParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
