@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,17 +44,13 @@ class FeedService {
     private final ExecutorService readers = Executors.newFixedThreadPool(4, daemon("feed-reader"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("feed-ticker"));
 
-    FeedService(FeedRepository ledger, ObjectMapper mapper,
-            @ConfigProperty(name = "claims.feed.max-streams", defaultValue = "100") int maxStreams,
-            @ConfigProperty(name = "claims.feed.max-buffered-events", defaultValue = "1000") int maxBuffered,
-            @ConfigProperty(name = "claims.feed.heartbeat", defaultValue = "15S") Duration heartbeat,
-            @ConfigProperty(name = "claims.feed.slow-consumer-timeout", defaultValue = "30S") Duration slowConsumerTimeout) {
+    FeedService(FeedRepository ledger, ObjectMapper mapper, FeedConfig config) {
         this.ledger = ledger;
         this.mapper = mapper;
-        this.maxStreams = maxStreams;
-        this.maxBuffered = maxBuffered;
-        this.heartbeat = heartbeat;
-        this.slowConsumerTimeout = slowConsumerTimeout;
+        this.maxStreams = config.maxStreams();
+        this.maxBuffered = config.maxBufferedEvents();
+        this.heartbeat = config.heartbeat();
+        this.slowConsumerTimeout = config.slowConsumerTimeout();
         long tick = Math.max(100, Math.min(1000, heartbeat.toMillis() / 2));
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }

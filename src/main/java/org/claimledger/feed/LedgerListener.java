@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -33,11 +32,10 @@ class LedgerListener {
     private volatile boolean running;
     private Thread thread;
 
-    LedgerListener(FeedService feed, Config config,
-            @ConfigProperty(name = "claims.feed.poll-interval", defaultValue = "1S") Duration pollInterval) {
+    LedgerListener(FeedService feed, Config config, FeedConfig feedConfig) {
         this.feed = feed;
         this.config = config;
-        this.pollInterval = pollInterval;
+        this.pollInterval = feedConfig.pollInterval();
     }
 
     void start(@Observes StartupEvent event) {

@@ -18,9 +18,7 @@ import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.Optional;
 import org.claimledger.common.db.EmbeddedDatabase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,10 +38,9 @@ class LedgerKey {
     private final PrivateKey privateKey;
     private final byte[] publicKey;
 
-    LedgerKey(@ConfigProperty(name = "claims.ledger.origin", defaultValue = "claim-ledger.local/ledger") String origin,
-            @ConfigProperty(name = "claims.ledger.signing-key") Optional<String> configured) {
-        this.name = origin;
-        KeyPair pair = configured.filter(s -> !s.isBlank()).map(LedgerKey::fromSetting).orElseGet(LedgerKey::byDefault);
+    LedgerKey(LedgerConfig config) {
+        this.name = config.origin();
+        KeyPair pair = config.signingKey().filter(s -> !s.isBlank()).map(LedgerKey::fromSetting).orElseGet(LedgerKey::byDefault);
         this.privateKey = pair.getPrivate();
         this.publicKey = SignedNote.rawPublicKey(pair.getPublic());
         LOG.infof("Ledger checkpoints are signed as %s", verifierKey());

@@ -3,7 +3,6 @@ package org.claimledger.matching;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Similar-claim matching: which recorded claims may say the same as a draft, best first. Works on
@@ -20,10 +19,9 @@ public class MatchService {
     private final MatchRepository repository;
     private final double duplicateScore;
 
-    MatchService(MatchRepository repository,
-            @ConfigProperty(name = "claims.matching.possible-duplicate-score", defaultValue = "0.5") double duplicateScore) {
+    MatchService(MatchRepository repository, MatchingConfig config) {
         this.repository = repository;
-        this.duplicateScore = duplicateScore;
+        this.duplicateScore = config.possibleDuplicateScore();
     }
 
     /** Up to {@code limit} live claims ranked by score, highest first (ties: newest id order is not promised). */

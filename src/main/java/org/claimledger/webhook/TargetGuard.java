@@ -1,6 +1,7 @@
 package org.claimledger.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps webhook deliveries away from the service's own network (SSRF): https only, and no
@@ -30,7 +30,12 @@ class TargetGuard {
 
     private final boolean allowPrivate;
 
-    TargetGuard(@ConfigProperty(name = "claims.webhooks.allow-private-targets", defaultValue = "false") boolean allowPrivate) {
+    @Inject
+    TargetGuard(WebhookConfig config) {
+        this(config.allowPrivateTargets());
+    }
+
+    TargetGuard(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
     }
 

@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.claimledger.common.time.Ids;
 import org.claimledger.feed.FeedEvent;
 import org.claimledger.feed.FeedRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,26 +57,19 @@ class WebhookDispatcher {
     private final HttpClient http;
 
     WebhookDispatcher(WebhookRepository hooks, DeliveryRepository deliveries, TargetGuard guard, FeedRepository ledger,
-            ObjectMapper mapper,
-            @ConfigProperty(name = "claims.webhooks.lease", defaultValue = "60S") Duration lease,
-            @ConfigProperty(name = "claims.webhooks.connect-timeout", defaultValue = "5S") Duration connectTimeout,
-            @ConfigProperty(name = "claims.webhooks.read-timeout", defaultValue = "10S") Duration readTimeout,
-            @ConfigProperty(name = "claims.webhooks.retry-initial", defaultValue = "10S") Duration retryInitial,
-            @ConfigProperty(name = "claims.webhooks.retry-max", defaultValue = "1H") Duration retryMax,
-            @ConfigProperty(name = "claims.webhooks.give-up-after", defaultValue = "24H") Duration giveUpAfter,
-            @ConfigProperty(name = "claims.webhooks.poll-interval", defaultValue = "1S") Duration pollInterval) {
+            ObjectMapper mapper, WebhookConfig config) {
         this.hooks = hooks;
         this.deliveries = deliveries;
         this.guard = guard;
         this.ledger = ledger;
         this.mapper = mapper;
-        this.lease = lease;
-        this.readTimeout = readTimeout;
-        this.retryInitial = retryInitial;
-        this.retryMax = retryMax;
-        this.giveUpAfter = giveUpAfter;
-        this.pollInterval = pollInterval;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
+        this.lease = config.lease();
+        this.readTimeout = config.readTimeout();
+        this.retryInitial = config.retryInitial();
+        this.retryMax = config.retryMax();
+        this.giveUpAfter = config.giveUpAfter();
+        this.pollInterval = config.pollInterval();
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(config.connectTimeout())
                 .build();
     }
 

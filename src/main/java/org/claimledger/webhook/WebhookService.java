@@ -17,7 +17,6 @@ import org.claimledger.common.paging.Page;
 import org.claimledger.common.time.Ids;
 import org.claimledger.feed.FeedEvents;
 import org.claimledger.history.Ledger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Webhook subscriptions: their targets (checked against SSRF), events, secrets and delivery log. */
 @ApplicationScoped
@@ -33,12 +32,12 @@ class WebhookService {
     private final Duration secretGrace;
 
     WebhookService(WebhookRepository hooks, DeliveryRepository deliveries, TargetGuard guard, Ledger ledger,
-            @ConfigProperty(name = "claims.webhooks.secret-grace", defaultValue = "24H") Duration secretGrace) {
+            WebhookConfig config) {
         this.hooks = hooks;
         this.deliveries = deliveries;
         this.guard = guard;
         this.ledger = ledger;
-        this.secretGrace = secretGrace;
+        this.secretGrace = config.secretGrace();
     }
 
     /** A new subscription: it receives the events written from now on. Its secret is in this answer only. */
