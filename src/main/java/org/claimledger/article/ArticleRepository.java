@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
@@ -13,11 +14,11 @@ import org.claimledger.common.paging.PageRequest;
 class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     Optional<Article> findLiveByUrlKey(String urlKey) {
-        return find("urlKey = ?1 and deletedAt is null", urlKey).firstResultOptional();
+        return find("urlKey = ?1 and " + Live.JPQL, urlKey).firstResultOptional();
     }
 
     List<Article> findLive(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1 and deletedAt is null", ids);
+        return ids.isEmpty() ? List.of() : list("id in ?1 and " + Live.JPQL, ids);
     }
 
     /** Serialises creates and url changes of one url across transactions and instances. */
@@ -29,7 +30,7 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /** One keyset page of live articles (one row more than the limit, to tell if another page follows). */
     @SuppressWarnings("unchecked")
     List<Article> page(ArticleFilter filter, PageRequest page, Cursor after) {
-        StringBuilder sql = new StringBuilder("select a.* from article a where a.deleted_at is null");
+        StringBuilder sql = new StringBuilder("select a.* from article a where " + Live.sql("a"));
         if (filter.publisher() != null) {
             sql.append(" and lower(a.publisher) = lower(:publisher)");
         }

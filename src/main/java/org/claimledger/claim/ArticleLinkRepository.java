@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
@@ -18,18 +19,18 @@ class ArticleLinkRepository implements PanacheRepositoryBase<ArticleLink, UUID> 
 
     List<ArticleLink> liveForClaims(Collection<UUID> claimIds) {
         return claimIds.isEmpty() ? List.of()
-                : list("claimId in ?1 and deletedAt is null order by createdAt, id", claimIds);
+                : list("claimId in ?1 and " + Live.JPQL + " order by createdAt, id", claimIds);
     }
 
     List<ArticleLink> liveForArticle(UUID articleId) {
-        return list("articleId = ?1 and deletedAt is null order by createdAt, id", articleId);
+        return list("articleId = ?1 and " + Live.JPQL + " order by createdAt, id", articleId);
     }
 
     /** One keyset page of an article's live links to live claims. */
     @SuppressWarnings("unchecked")
     List<ArticleLink> pageForArticle(UUID articleId, PageRequest page, Cursor after) {
-        String sql = "select l.* from claim_article l join claim c on c.id = l.claim_id and c.deleted_at is null"
-                + " where l.article_id = :articleId and l.deleted_at is null"
+        String sql = "select l.* from claim_article l join claim c on c.id = l.claim_id and " + Live.sql("c")
+                + " where l.article_id = :articleId and " + Live.sql("l")
                 + (after == null ? "" : " and " + page.sort().after("l"))
                 + " order by " + page.sort().orderBy("l") + " limit :limit";
         var query = getEntityManager().createNativeQuery(sql, ArticleLink.class)

@@ -74,7 +74,7 @@ class ArticleLinkService {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match names a version of a link that does not exist");
         }
-        if (!exists && links.count("claimId = ?1 and deletedAt is null", claimId) >= MAX_PER_CLAIM) {
+        if (!exists && links.count("claimId = ?1 and " + Live.JPQL, claimId) >= MAX_PER_CLAIM) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "a claim may link at most " + MAX_PER_CLAIM
                     + " articles", List.of(new org.claimledger.common.error.FieldError("articles",
                             "at most " + MAX_PER_CLAIM + " per claim")));

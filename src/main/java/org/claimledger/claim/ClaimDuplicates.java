@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.error.FieldError;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
@@ -79,7 +80,7 @@ class ClaimDuplicates {
             throw new InvalidDuplicate(id, target, "claim " + target + " is itself a duplicate of " + tracked.duplicateOf
                     + "; point at that claim instead");
         }
-        long followers = claims.count("duplicateOf = ?1 and deletedAt is null", id);
+        long followers = claims.count("duplicateOf = ?1 and " + Live.JPQL, id);
         if (followers > 0) {
             throw new InvalidDuplicate(id, target, followers + " claim(s) are duplicates of this one; a claim others "
                     + "duplicate cannot become a duplicate (undo theirs first)");

@@ -28,7 +28,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     }
 
     List<Claim> findLive(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1 and deletedAt is null", ids);
+        return ids.isEmpty() ? List.of() : list("id in ?1 and " + Live.JPQL, ids);
     }
 
     /** A claim of a page, with its rank and highlighted snippet when the page is a search. */
@@ -130,7 +130,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         boolean searched = search != null;
         StringBuilder sql = new StringBuilder("select c.*")
                 .append(ranked ? ", " + search.rank() + " as rank" : "")
-                .append(" from claim c where c.deleted_at is null");
+                .append(" from claim c where " + Live.sql("c"));
         Map<String, Object> params = new HashMap<>();
         if (searched) {
             sql.append(" and ").append(search.condition());
@@ -200,7 +200,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
                                 + " newest as (select id from forward order by depth desc limit 1),"
                                 + " back(id, depth) as (select id, 0 from newest union"
                                 + " select c.id, b.depth + 1 from claim c join back b on c.superseded_by = b.id)"
-                                + " select c.* from claim c join back b on b.id = c.id where c.deleted_at is null"
+                                + " select c.* from claim c join back b on b.id = c.id where " + Live.sql("c")
                                 + " order by b.depth desc, c.created_at, c.id", Claim.class)
                 .setParameter("id", id).getResultList();
     }
@@ -236,7 +236,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         }
         if (filter.articleId() != null) {
             sql.append(" and exists (select 1 from claim_article l where l.claim_id = c.id"
-                    + " and l.article_id = :articleId and l.deleted_at is null)");
+                    + " and l.article_id = :articleId and " + Live.sql("l") + ")");
             params.put("articleId", filter.articleId());
         }
         if (filter.updatedSince() != null) {
@@ -258,7 +258,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
 
     @SuppressWarnings("unchecked")
     List<Object[]> countByStatusAndType(ClaimFilter filter) {
-        StringBuilder sql = new StringBuilder("select c.status, c.type, count(*) from claim c where c.deleted_at is null");
+        StringBuilder sql = new StringBuilder("select c.status, c.type, count(*) from claim c where " + Live.sql("c"));
         Map<String, Object> params = new HashMap<>();
 
         where(filter, sql, params);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.claimledger.common.db.Live;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
@@ -13,12 +14,12 @@ class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
 
     List<Source> liveForClaims(Collection<UUID> claimIds) {
         return claimIds.isEmpty() ? List.of()
-                : list("claimId in ?1 and deletedAt is null order by createdAt, id", claimIds);
+                : list("claimId in ?1 and " + Live.JPQL + " order by createdAt, id", claimIds);
     }
 
     @SuppressWarnings("unchecked")
     List<Source> page(UUID claimId, PageRequest page, Cursor after) {
-        String sql = "select s.* from source s where s.claim_id = :claimId and s.deleted_at is null"
+        String sql = "select s.* from source s where s.claim_id = :claimId and " + Live.sql("s")
                 + (after == null ? "" : " and " + page.sort().after("s"))
                 + " order by " + page.sort().orderBy("s") + " limit :limit";
         var query = getEntityManager().createNativeQuery(sql, Source.class)

@@ -46,7 +46,7 @@ class SourceService {
     public SourceResponse add(UUID claimId, SourceRequest request) {
         Source source = new Source();
         claims.withClaimLocked(claimId, () -> {
-            if (sources.count("claimId = ?1 and deletedAt is null", claimId) >= MAX_PER_CLAIM) {
+            if (sources.count("claimId = ?1 and " + Live.JPQL, claimId) >= MAX_PER_CLAIM) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "a claim may have at most " + MAX_PER_CLAIM
                         + " sources", List.of(new FieldError("sources", "at most " + MAX_PER_CLAIM + " per claim")));
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.claimledger.common.db.Live;
 
 /**
  * Finds the candidates a draft is scored against, in one statement over the claim table: a few
@@ -49,22 +50,22 @@ class MatchRepository {
     List<MatchScorer.Candidate> candidates(MatchDraft draft) {
         List<String> lookups = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        lookups.add("(select id from claim, (" + RARE_WORDS + ") draft where deleted_at is null and search @@ draft.words"
+        lookups.add("(select id from claim, (" + RARE_WORDS + ") draft where " + Live.SQL + " and search @@ draft.words"
                 + " order by ts_rank(search, draft.words) desc limit " + PER_LOOKUP + ")");
         params.put("statement", draft.statement());
         params.put("language", draft.language());
         MatchDraft.Figure q = draft.quantity();
         if (q != null && q.measure() != null && q.value() != null) {
-            lookups.add("(select id from claim where deleted_at is null and quantity_measure = :measure"
+            lookups.add("(select id from claim where " + Live.SQL + " and quantity_measure = :measure"
                     + " and quantity_value >= :value order by quantity_value limit " + PER_LOOKUP + ")");
-            lookups.add("(select id from claim where deleted_at is null and quantity_measure = :measure"
+            lookups.add("(select id from claim where " + Live.SQL + " and quantity_measure = :measure"
                     + " and quantity_value < :value order by quantity_value desc limit " + PER_LOOKUP + ")");
             params.put("measure", q.measure());
             params.put("value", q.value());
         }
         MatchDraft.Actor a = draft.attribution();
         if (a != null && a.actor() != null && !a.actor().isBlank()) {
-            lookups.add("(select id from claim where deleted_at is null and attribution_actor is not null"
+            lookups.add("(select id from claim where " + Live.SQL + " and attribution_actor is not null"
                     + " and lower(attribution_actor) = lower(:actor) order by created_at desc limit " + PER_LOOKUP + ")");
             params.put("actor", a.actor());
         }
@@ -72,9 +73,9 @@ class MatchRepository {
                 + " c.quantity_value, c.quantity_upper_value, c.quantity_subject, c.attribution_actor, c.attribution_role,"
                 + " array_to_string(c.tags, chr(31)),"
                 + " (select string_agg(cast(l.article_id as text), ',') from claim_article l where l.claim_id = c.id"
-                + "   and l.deleted_at is null and l.article_id = any(cast(:articles as uuid[])))"
+                + "   and " + Live.sql("l") + " and l.article_id = any(cast(:articles as uuid[])))"
                 + " from claim c where c.id in (" + String.join(" union ", lookups) + ")"
-                + " and c.deleted_at is null and c.duplicate_of is null and c.id <> :self";
+                + " and " + Live.sql("c") + " and c.duplicate_of is null and c.id <> :self";
         params.put("articles", "{" + draft.articleIds().stream().map(UUID::toString).collect(Collectors.joining(",")) + "}");
         params.put("self", draft.claimId() == null ? new UUID(0, 0) : draft.claimId());
         var query = em.createNativeQuery(sql);
