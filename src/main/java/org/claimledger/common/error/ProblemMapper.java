@@ -246,11 +246,19 @@ public class ProblemMapper {
         }
         if (t instanceof java.sql.SQLException sql) {
             String state = sql.getSQLState();
-            String message = String.valueOf(sql.getMessage());
-            return (state != null && (state.startsWith("08") || state.startsWith("57P")))
-                    || message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"); // Agroal: "Sorry, acquisition timeout!"
+            return state != null ? state.startsWith("08") || state.startsWith("57P") : fromPool(sql);
         }
         return false;
+    }
+
+    /**
+     * Raised by the connection pool, not by PostgreSQL (whose errors always carry a SQLState): Agroal
+     * gave no connection within its acquisition timeout. Agroal throws a plain SQLException then, so
+     * where it was raised is what tells it apart, not the wording of its message.
+     */
+    private static boolean fromPool(java.sql.SQLException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
     }
 
     private static Response.ResponseBuilder response(Problem problem) {
