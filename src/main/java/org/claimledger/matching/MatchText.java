@@ -28,41 +28,26 @@ final class MatchText {
     private static final Set<String> JOINERS = Set.of("and", "et", "y");
 
     static {
-        String[] en = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-        for (int i = 0; i < en.length; i++) {
-            UNITS.put(en[i], (long) i);
+        // a language's words for 0, 1, 2, ... and for 20, 30, 40, ...; the first language to name a word keeps it
+        count(0, 1, "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
+        count(20, 10, "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+        count(12, 0, "dozen");
+        count(1, 1, "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+                "treize", "quatorze", "quinze", "seize");
+        count(1, 0, "une", "una");
+        count(20, 0, "vingt", "vingts");
+        count(30, 10, "trente", "quarante", "cinquante", "soixante");
+        count(0, 1, "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+                "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte");
+        count(30, 10, "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa");
+    }
+
+    /** Reads words[i] as first + i * step, unless an earlier language already gave the word a value. */
+    private static void count(long first, long step, String... words) {
+        for (int i = 0; i < words.length; i++) {
+            UNITS.putIfAbsent(words[i], first + i * step);
         }
-        String[] enTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-        for (int i = 0; i < enTens.length; i++) {
-            UNITS.put(enTens[i], 20L + 10L * i);
-        }
-        UNITS.put("dozen", 12L);
-        String[] fr = {"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-                "douze", "treize", "quatorze", "quinze", "seize"};
-        for (int i = 1; i < fr.length; i++) {
-            UNITS.putIfAbsent(fr[i], (long) i);
-        }
-        UNITS.put("une", 1L);
-        UNITS.put("vingt", 20L);
-        UNITS.put("vingts", 20L);
-        UNITS.put("trente", 30L);
-        UNITS.put("quarante", 40L);
-        UNITS.put("cinquante", 50L);
-        UNITS.put("soixante", 60L);
-        String[] es = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
-                "doce", "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte"};
-        for (int i = 0; i < es.length; i++) {
-            UNITS.putIfAbsent(es[i], (long) i);
-        }
-        UNITS.put("una", 1L);
-        UNITS.put("treinta", 30L);
-        UNITS.put("cuarenta", 40L);
-        UNITS.put("cincuenta", 50L);
-        UNITS.put("sesenta", 60L);
-        UNITS.put("setenta", 70L);
-        UNITS.put("ochenta", 80L);
-        UNITS.put("noventa", 90L);
     }
 
     /** Words of the same meaning in casualty and attribution claims, reduced to one. */
