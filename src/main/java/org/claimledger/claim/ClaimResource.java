@@ -11,7 +11,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -53,22 +52,18 @@ class ClaimResource {
     private final ClaimService claims;
     private final ClaimWorkflow workflow;
     private final ClaimReports reports;
-    private final ArticleLinkService links;
-
     private final IdempotentCreates idempotency;
     private final HistoryService history;
-
     private final ClaimDuplicates duplicates;
 
-    ClaimResource(ClaimService claims, ClaimWorkflow workflow, ClaimReports reports, ArticleLinkService links,
-            IdempotentCreates idempotency, HistoryService history, ClaimDuplicates duplicates) {
-        this.duplicates = duplicates;
+    ClaimResource(ClaimService claims, ClaimWorkflow workflow, ClaimReports reports, IdempotentCreates idempotency,
+            HistoryService history, ClaimDuplicates duplicates) {
+        this.claims = claims;
         this.workflow = workflow;
         this.reports = reports;
-        this.history = history;
-        this.claims = claims;
         this.idempotency = idempotency;
-        this.links = links;
+        this.history = history;
+        this.duplicates = duplicates;
     }
 
     @RolesAllowed(Role.CHECKER_NAME)
@@ -166,43 +161,6 @@ class ClaimResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public void delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         claims.delete(id, ETags.requireIfMatch(ifMatch));
-    }
-
-    @RolesAllowed(Role.CHECKER_NAME)
-    @PUT
-    @Path("/{id}/articles/{articleId}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "linkArticle", summary = "Link a claim to an article, or change the link",
-            description = "Creates the link (201) or changes it (200, needs If-Match). Repeating the same PUT is "
-                    + "harmless. Send If-None-Match: * to create only.")
-    @APIResponse(responseCode = "200", description = "The link was changed, or already was as requested",
-            content = @Content(schema = @Schema(implementation = ArticleLinkResponse.class)))
-    @APIResponse(responseCode = "201", description = "The link was created",
-            content = @Content(schema = @Schema(implementation = ArticleLinkResponse.class)))
-    public RestResponse<ArticleLinkResponse> link(@RestPath UUID id, @RestPath UUID articleId,
-            @RestHeader("If-Match") String ifMatch, @RestHeader("If-None-Match") String ifNoneMatch,
-            @NotNull @Valid ArticleLinkRequest request, UriInfo uri) {
-        var put = links.put(id, articleId, request, ETags.optionalIfMatch(ifMatch), ETags.onlyIfAbsent(ifNoneMatch));
-        return put.created()
-                ? Responses.created(put.link(), uri.getRequestUriBuilder().replaceQuery(null).build())
-                : Responses.ok(put.link());
-    }
-
-    @GET
-    @Path("/{id}/articles/{articleId}")
-    @Operation(operationId = "getArticleLink", summary = "Read a claim's link to an article")
-    public RestResponse<ArticleLinkResponse> getLink(@RestPath UUID id, @RestPath UUID articleId,
-            @RestHeader("If-None-Match") String ifNoneMatch) {
-        return Responses.read(links.get(id, articleId), ifNoneMatch);
-    }
-
-    @RolesAllowed(Role.EDITOR_NAME)
-    @DELETE
-    @Path("/{id}/articles/{articleId}")
-    @Operation(operationId = "unlinkArticle", summary = "Remove a claim's link to an article (soft)")
-    @APIResponse(responseCode = "204", description = "Unlinked")
-    public void unlink(@RestPath UUID id, @RestPath UUID articleId, @RestHeader("If-Match") String ifMatch) {
-        links.delete(id, articleId, ETags.requireIfMatch(ifMatch));
     }
 
     @RolesAllowed(Role.CHECKER_NAME)
