@@ -53,9 +53,7 @@ public class ArticleService {
         });
         Article article = new Article();
         article.id = Ids.newId();
-        article.createdAt = Ids.now();
         apply(article, request, urlKey);
-        article.updatedAt = article.createdAt;
         articles.persist(article);
         articles.flush();
         record(article, ChangeType.CREATED);
@@ -106,7 +104,6 @@ public class ArticleService {
         Article article = live(id);
         precondition.check(article.version);
         article.deletedAt = Ids.now();
-        article.updatedAt = article.deletedAt;
         articles.flush();
         record(article, ChangeType.DELETED);
     }
@@ -156,6 +153,5 @@ public class ArticleService {
         article.authors = request.authors() == null ? List.of() : List.copyOf(request.authors());
         article.publishedAt = request.publishedAt();
         article.language = request.language();
-        article.updatedAt = Ids.now();
     }
 }

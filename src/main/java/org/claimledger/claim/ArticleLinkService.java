@@ -85,12 +85,10 @@ class ArticleLinkService {
                 changed.id = Ids.newId();
                 changed.claimId = claimId;
                 changed.articleId = articleId;
-                changed.createdAt = Ids.now();
                 set(changed, request);
-                changed.updatedAt = changed.createdAt;
                 links.persist(changed);
             } else {
-                if (changed.isDeleted()) {
+                if (changed.isDeleted()) { // linked again: the link's life starts anew
                     changed.deletedAt = null;
                     changed.createdAt = Ids.now();
                 }
@@ -112,7 +110,6 @@ class ArticleLinkService {
         precondition.check(link.version);
         claims.withClaimLocked(claimId, () -> {
             link.deletedAt = Ids.now();
-            link.updatedAt = link.deletedAt;
         });
     }
 
@@ -137,7 +134,6 @@ class ArticleLinkService {
     private static void set(ArticleLink link, ArticleLinkRequest request) {
         link.role = request.role();
         link.excerpt = request.excerpt();
-        link.updatedAt = Ids.now();
     }
 
     private ArticleLink live(UUID claimId, UUID articleId) {

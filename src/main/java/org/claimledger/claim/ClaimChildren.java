@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.claimledger.common.time.Ids;
 import org.claimledger.history.ChangeType;
 import org.claimledger.history.CurrentChange;
 import org.claimledger.history.EntityType;
@@ -66,7 +65,7 @@ class ClaimChildren {
     void withClaimLocked(UUID claimId, Function<Claim, List<String>> substantive, Runnable change) {
         Claim locked = claims.lockLive(claimId);
         String reopened = verdicts.reopenIfSubstantive(locked, substantive.apply(locked));
-        locked.updatedAt = Ids.now();
+        locked.touch();
         change.run();
         claims.flush();
         Claim claim = claims.findById(claimId);

@@ -107,7 +107,6 @@ class ClaimDuplicates {
     }
 
     private ClaimResponse changed(Claim claim) {
-        claim.updatedAt = Ids.now();
         claims.flush();
         ClaimResponse view = views.of(claim);
         history.record(currentChange.context(), EntityType.CLAIM, claim.id, ChangeType.UPDATED,

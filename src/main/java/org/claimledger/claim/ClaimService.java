@@ -66,9 +66,7 @@ class ClaimService {
         }
         Claim claim = new Claim();
         claim.id = Ids.newId();
-        claim.createdAt = Ids.now();
         apply(claim, request, request.status() == null ? ClaimStatus.UNVERIFIED : request.status());
-        claim.updatedAt = claim.createdAt;
         claims.persist(claim);
         claims.flush();
         ClaimResponse created = ClaimResponse.of(claim, List.of(), List.of());
@@ -159,7 +157,6 @@ class ClaimService {
                     + "figure evolved").with("lineageSize", chain);
         }
         claim.deletedAt = Ids.now();
-        claim.updatedAt = claim.deletedAt;
         claims.flush();
         history.record(currentChange.context(), EntityType.CLAIM, id, ChangeType.DELETED,
                 ClaimSnapshots.of(claim, views.of(claim)), true);
@@ -178,6 +175,5 @@ class ClaimService {
         claim.explanation = request.explanation();
         claim.quantity = request.quantity();
         claim.attribution = request.attribution();
-        claim.updatedAt = Ids.now();
     }
 }

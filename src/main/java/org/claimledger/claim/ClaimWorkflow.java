@@ -75,7 +75,6 @@ class ClaimWorkflow {
             // the explanation is the revision's reason when the request gave none
             context = context.withReasonIfAbsent(abbreviate(change.explanation()));
         }
-        claim.updatedAt = Ids.now();
         verdicts.requireRules(claim);
         claims.flush();
         ClaimResponse changed = views.of(claim);

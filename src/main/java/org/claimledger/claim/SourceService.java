@@ -52,9 +52,7 @@ class SourceService {
             }
             source.id = Ids.newId();
             source.claimId = claimId;
-            source.createdAt = Ids.now();
             apply(source, request);
-            source.updatedAt = source.createdAt;
             sources.persist(source);
         });
         return SourceResponse.of(source);
@@ -97,7 +95,6 @@ class SourceService {
                 && Verdicts.restsOn(claim.status, source.stance)
                 ? List.of("sources[" + sourceId + "] (removed)") : List.<String>of(), () -> {
             source.deletedAt = Ids.now();
-            source.updatedAt = source.deletedAt;
         });
     }
 
@@ -118,6 +115,5 @@ class SourceService {
         source.accessedAt = request.accessedAt();
         source.archivedUrl = request.archivedUrl();
         source.note = request.note();
-        source.updatedAt = Ids.now();
     }
 }

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,34 @@ class ClaimResourceTest extends ApiTest {
         assertThat(row).containsEntry("quantity_measure", "KILLED").containsEntry("quantity_qualifier", "MORE_THAN")
                 .containsEntry("status", "UNVERIFIED");
         assertThat((BigDecimal) row.get("quantity_value")).isEqualByComparingTo("70");
+    }
+
+    @Test
+    void shouldStampCreationOnceAndEveryChangeOfTheClaimOrItsSources() {
+        var created = Fixtures.create("/api/v1/claims", overSeventyKilled());
+        String id = created.path("id");
+        Instant createdAt = Instant.parse(created.path("createdAt"));
+        Instant firstUpdate = Instant.parse(created.path("updatedAt"));
+        assertThat(firstUpdate).isAfterOrEqualTo(createdAt);
+        var read = given().when().get("/api/v1/claims/{id}", id).then().statusCode(200).extract();
+        assertThat(Instant.parse(read.path("createdAt"))).as("the answer equals a later read").isEqualTo(createdAt);
+        assertThat(Instant.parse(read.path("updatedAt"))).isEqualTo(firstUpdate);
+
+        var patched = given().header("If-Match", "\"0\"").contentType("application/merge-patch+json")
+                .body(Map.of("claimant", "Reuters")).when().patch("/api/v1/claims/{id}", id)
+                .then().statusCode(200).extract();
+        Instant secondUpdate = Instant.parse(patched.path("updatedAt"));
+        assertThat(secondUpdate).isAfter(firstUpdate);
+        assertThat(Instant.parse(patched.path("createdAt"))).isEqualTo(createdAt);
+        var row = Db.row("select created_at, updated_at from claim where id = ?", UUID.fromString(id));
+        assertThat(((java.sql.Timestamp) row.get("created_at")).toInstant()).isEqualTo(createdAt);
+        assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant()).isEqualTo(secondUpdate);
+
+        Fixtures.create("/api/v1/claims/" + id + "/sources", pentagonBriefing("SUPPORTS"));
+        var afterSource = given().when().get("/api/v1/claims/{id}", id).then().statusCode(200)
+                .header("ETag", "\"2\"").extract();
+        assertThat(Instant.parse(afterSource.path("updatedAt"))).as("a new source changes its claim").isAfter(secondUpdate);
+        assertThat(Instant.parse(afterSource.path("createdAt"))).isEqualTo(createdAt);
     }
 
     @Test
