@@ -1,13 +1,9 @@
 package org.claimledger.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.OVER_SEVENTY_KILLED_JSON;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.claimledger.support.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.claimledger.support.TwoInstances;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances of the packaged service on two loopback ports over one PostgreSQL: the guarantees
@@ -32,51 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScaleOutIT {
 
-    private static final String CLAIM = "{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\","
-            + " \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
-
-    @TempDir
-    static Path temp;
-
-    private static EmbeddedPostgres postgres;
-    private static String jdbc;
-    private static ServiceProcess a;
-    private static ServiceProcess b;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        jdbc = postgres.getJdbcUrl("postgres", "postgres");
-        int portA = ServiceProcess.freePort();
-        a = ServiceProcess.start(env(portA), temp.resolve("a.log"), portA, HTTP);
-        int portB = ServiceProcess.freePort();
-        b = ServiceProcess.start(env(portB), temp.resolve("b.log"), portB, HTTP);
-    }
-
-    private static Map<String, String> env(int port) {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
-                "QUARKUS_HTTP_PORT", Integer.toString(port));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {a, b, postgres}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances INSTANCES = new TwoInstances(Map.of());
 
     @Test
     void shouldLetExactlyOneOfTwentyPatchesWinAcrossTwoInstances() throws Exception {
-        String id = a.post("/api/v1/claims", CLAIM).body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        ServiceProcess a = INSTANCES.a();
+        ServiceProcess b = INSTANCES.b();
+        String id = a.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON).body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
         List<Integer> statuses = race(20, i -> (i % 2 == 0 ? a : b).send("PATCH", "/api/v1/claims/" + id,
                 "{\"quantity\": {\"value\": " + (71 + i) + "}}", Map.of("If-Match", "\"0\"")).statusCode());
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
         assertThat(statuses.stream().filter(s -> s == 412).count()).isEqualTo(19);
-        try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        try (var c = INSTANCES.connect();
                 var s = c.prepareStatement("select version from claim where id = ?")) {
             s.setObject(1, UUID.fromString(id));
             try (var rs = s.executeQuery()) {
@@ -88,9 +51,11 @@ class ScaleOutIT {
 
     @Test
     void shouldCreateOnceForOneIdempotencyKeySentToBothInstances() throws Exception {
+        ServiceProcess a = INSTANCES.a();
+        ServiceProcess b = INSTANCES.b();
         String key = UUID.randomUUID().toString();
         List<HttpResponse<String>> responses = race(20, i -> (i % 2 == 0 ? a : b).send("POST", "/api/v1/claims",
-                CLAIM, Map.of("Idempotency-Key", key)));
+                OVER_SEVENTY_KILLED_JSON, Map.of("Idempotency-Key", key)));
         var bodies = new HashSet<String>();
         for (var r : responses) {
             assertThat(r.statusCode()).isEqualTo(201);

@@ -1,11 +1,8 @@
 package org.claimledger.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.OVER_SEVENTY_KILLED_JSON;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.claimledger.support.ServiceProcess;
+import org.claimledger.support.TwoInstances;
 import org.claimledger.support.SseClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two packaged instances over one PostgreSQL: a subscriber of instance B sees every change written
@@ -27,46 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeedIT {
 
-    private static final String CLAIM = "{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\","
-            + " \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
     private static final String SOURCE = "{\"url\": \"https://www.defense.gov/News/Transcripts/kabul\", \"title\":"
             + " \"Pentagon briefing\", \"kind\": \"OFFICIAL\", \"stance\": \"SUPPORTS\"}";
 
-    @TempDir
-    static Path temp;
-
-    private static EmbeddedPostgres postgres;
-    private static String jdbc;
-    private static ServiceProcess a;
-    private static ServiceProcess b;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        jdbc = postgres.getJdbcUrl("postgres", "postgres");
-        int portA = ServiceProcess.freePort();
-        a = ServiceProcess.start(env(portA), temp.resolve("a.log"), portA, HTTP);
-        int portB = ServiceProcess.freePort();
-        b = ServiceProcess.start(env(portB), temp.resolve("b.log"), portB, HTTP);
-    }
-
-    private static Map<String, String> env(int port) {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
-                // this test follows the entries; checkpoint events are FeedTest's (stored every second there)
-                "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1h");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {a, b, postgres}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-    }
+    // this test follows the entries; checkpoint events are FeedTest's (stored every second there)
+    @RegisterExtension
+    static final TwoInstances INSTANCES = new TwoInstances(Map.of("CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1h"));
 
     private static String id(String body) {
         return body.replaceAll(".*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
@@ -75,7 +37,7 @@ class FeedIT {
     /** Every history entry's revision, in ledger order. */
     private static List<String> ledger() throws Exception {
         List<String> revisions = new ArrayList<>();
-        try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        try (var c = INSTANCES.connect();
                 var rs = c.createStatement().executeQuery("select rev from history_entry order by rev, id")) {
             while (rs.next()) {
                 revisions.add(Long.toString(rs.getLong(1)));
@@ -86,12 +48,14 @@ class FeedIT {
 
     @Test
     void shouldStreamEveryRevisionWrittenThroughEitherInstanceOnceAndInOrder() throws Exception {
+        ServiceProcess a = INSTANCES.a();
+        ServiceProcess b = INSTANCES.b();
         try (SseClient feed = SseClient.open("http://127.0.0.1:" + b.port(), "/api/v1/feed?after=0", ServiceProcess.KEY,
                 Map.of())) {
             assertThat(feed.status()).isEqualTo(200);
             List<String> claims = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                claims.add(id((i % 2 == 0 ? a : b).post("/api/v1/claims", CLAIM).body()));
+                claims.add(id((i % 2 == 0 ? a : b).post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON).body()));
             }
             ExecutorService writers = Executors.newFixedThreadPool(4);
             List<Future<Integer>> done = new ArrayList<>();
@@ -101,7 +65,7 @@ class FeedIT {
                     ServiceProcess via = n % 2 == 0 ? a : b;
                     String claim = claims.get(n % claims.size());
                     return switch (n % 4) {
-                        case 0 -> via.post("/api/v1/claims", CLAIM).statusCode();
+                        case 0 -> via.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON).statusCode();
                         case 1 -> via.send("PATCH", "/api/v1/claims/" + claim, "{\"claimant\": \"Reuters " + n + "\"}",
                                 Map.of("If-Match", "*")).statusCode();
                         case 2 -> via.post("/api/v1/claims/" + claim + "/sources", SOURCE).statusCode();
@@ -133,7 +97,7 @@ class FeedIT {
                 assertThat(resumed.next(Duration.ofSeconds(1))).isNull();
 
                 // live across instances: a write through A reaches B's subscriber
-                String claim = id(a.post("/api/v1/claims", CLAIM).body());
+                String claim = id(a.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON).body());
                 SseClient.Event live = feed.next(Duration.ofSeconds(10));
                 assertThat(live).isNotNull();
                 assertThat(live.data()).contains(claim, "claim.created");

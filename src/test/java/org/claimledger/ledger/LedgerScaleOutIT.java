@@ -1,15 +1,12 @@
 package org.claimledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.OVER_SEVENTY_KILLED_JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,9 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.claimledger.support.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.claimledger.support.TwoInstances;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,50 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerScaleOutIT {
 
     private static final String KEY = "MC4CAQAwBQYDK2VwBCIEIIC+TnTOkYYb7bdCsGSM82uxYyP8LQuAVBzJ3/xDAUOG";
-    private static final String CLAIM = "{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\","
-            + " \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path temp;
 
-    private static EmbeddedPostgres postgres;
-    private static String jdbc;
-    private static ServiceProcess a;
-    private static ServiceProcess b;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        jdbc = postgres.getJdbcUrl("postgres", "postgres");
-        int portA = ServiceProcess.freePort();
-        a = ServiceProcess.start(env(portA), temp.resolve("a.log"), portA, HTTP);
-        int portB = ServiceProcess.freePort();
-        b = ServiceProcess.start(env(portB), temp.resolve("b.log"), portB, HTTP);
-    }
-
-    private static Map<String, String> env(int port) {
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
-                "QUARKUS_HTTP_PORT", Integer.toString(port), "CLAIMS_LEDGER_SIGNING_KEY", KEY,
-                "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1s");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {a, b, postgres}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances INSTANCES = new TwoInstances(Map.of("CLAIMS_LEDGER_SIGNING_KEY", KEY, "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1s"));
 
     @Test
     void shouldKeepEveryCheckpointOfTwoInstancesConsistentOverAThousandWrites() throws Exception {
+        ServiceProcess a = INSTANCES.a();
+        ServiceProcess b = INSTANCES.b();
         SignedNote.Verifier key = SignedNote.Verifier.parse(a.get("/api/v1/ledger/key").body());
         assertThat(b.get("/api/v1/ledger/key").body()).isEqualTo(a.get("/api/v1/ledger/key").body());
-        a.post("/api/v1/claims", CLAIM);
+        a.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON);
         Path saved = temp.resolve("saved.txt");
         Files.writeString(saved, a.get("/api/v1/ledger/checkpoint").body());
 
@@ -101,7 +69,7 @@ class LedgerScaleOutIT {
             writers.add(pool.submit(() -> {
                 for (int c = 0; c < 25; c++) {
                     ServiceProcess first = (writer + c) % 2 == 0 ? a : b;
-                    var created = first.post("/api/v1/claims", CLAIM);
+                    var created = first.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON);
                     assertThat(created.statusCode()).isEqualTo(201);
                     String id = JSON.readTree(created.body()).path("id").asText();
                     for (int v = 0; v < 4; v++) {
@@ -124,7 +92,7 @@ class LedgerScaleOutIT {
         Checkpoint last = Checkpoint.parse(key.open(b.get("/api/v1/ledger/checkpoint").body()));
         seen.add(last);
         Thread.sleep(1500); // one more publication round
-        try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        try (var c = INSTANCES.connect();
                 var s = c.createStatement();
                 var rs = s.executeQuery("select note from ledger_checkpoint")) {
             while (rs.next()) {

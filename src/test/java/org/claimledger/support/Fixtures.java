@@ -16,6 +16,10 @@ import java.util.UUID;
  */
 public final class Fixtures {
 
+    /** The casualty count of the article, as the JSON a client posts (for tests that talk to a packaged service). */
+    public static final String OVER_SEVENTY_KILLED_JSON = "{\"statement\": \"Two explosions killed over 70 people\", "
+            + "\"type\": \"CASUALTY_COUNT\", \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
+
     private Fixtures() {
     }
 

@@ -1,17 +1,17 @@
 package org.claimledger.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.OVER_SEVENTY_KILLED_JSON;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.claimledger.support.ServiceProcess;
+import org.claimledger.support.SharedDatabase;
 import org.claimledger.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,43 +21,37 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged service killed (SIGKILL) in the middle of a delivery loses nothing. */
 class WebhookIT {
 
-    private static final String CLAIM = "{\"statement\": \"Two explosions killed over 70 people\", \"type\": \"CASUALTY_COUNT\","
-            + " \"quantity\": {\"measure\": \"KILLED\", \"qualifier\": \"MORE_THAN\", \"value\": 70}}";
 
     @TempDir
     static Path temp;
 
-    private static EmbeddedPostgres postgres;
-    private static String jdbc;
+    private static SharedDatabase database;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        jdbc = postgres.getJdbcUrl("postgres", "postgres");
+        database = SharedDatabase.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     private static ServiceProcess service(String name) throws Exception {
         int port = ServiceProcess.freePort();
-        return ServiceProcess.start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbc, "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "CLAIMS_BOOTSTRAP_ADMIN_KEY", ServiceProcess.KEY,
-                "QUARKUS_HTTP_PORT", Integer.toString(port), "CLAIMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
+        return ServiceProcess.start(database.env(port, Map.of("CLAIMS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
                 "CLAIMS_WEBHOOKS_LEASE", "5S", "CLAIMS_WEBHOOKS_RETRY_INITIAL", "1S",
                 // the subscription takes every event; this test counts the entries' (checkpoints: WebhookTest)
-                "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1h"), temp.resolve(name + ".log"), port, HTTP);
+                "CLAIMS_LEDGER_CHECKPOINT_INTERVAL", "1h")), temp.resolve(name + ".log"), port, HTTP);
     }
 
     /** The webhook-id of every history entry, in ledger order (the subscription came before any change). */
     private static List<String> messageIds() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        try (var c = database.connect();
                 var rs = c.createStatement().executeQuery("select rev, entity_id from history_entry order by rev, id")) {
             while (rs.next()) {
                 ids.add("msg_" + rs.getLong(1) + "_" + rs.getObject(2));
@@ -75,12 +69,12 @@ class WebhookIT {
             CountDownLatch release = new CountDownLatch(1);
             receiver.answer(204);
             for (int i = 0; i < 3; i++) {
-                assertThat(first.post("/api/v1/claims", CLAIM).statusCode()).isEqualTo(201);
+                assertThat(first.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON).statusCode()).isEqualTo(201);
             }
             receiver.await(r -> r.size() >= 3, Duration.ofSeconds(30));
             receiver.hangNext(release);
             for (int i = 0; i < 3; i++) {
-                assertThat(first.post("/api/v1/claims", CLAIM).statusCode()).isEqualTo(201);
+                assertThat(first.post("/api/v1/claims", OVER_SEVENTY_KILLED_JSON).statusCode()).isEqualTo(201);
             }
             var hung = receiver.await(r -> r.size() >= 4, Duration.ofSeconds(30)).get(3);
             first.kill(); // mid-delivery: the request is on the wire, its answer never comes
