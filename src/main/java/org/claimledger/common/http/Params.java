@@ -110,8 +110,9 @@ public final class Params {
         } catch (NumberFormatException e) {
             // fall through
         }
-        String bounds = max == Long.MAX_VALUE ? min == Long.MIN_VALUE ? "" : " of at least " + min
-                : min == Long.MIN_VALUE ? " of at most " + max : " from " + min + " to " + max;
+        boolean noMin = min == Long.MIN_VALUE || min == Integer.MIN_VALUE;
+        boolean noMax = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+        String bounds = noMax ? noMin ? "" : " of at least " + min : noMin ? " of at most " + max : " from " + min + " to " + max;
         throw ProblemException.invalidParameter(name, name + " must be a whole number" + bounds);
     }
 }

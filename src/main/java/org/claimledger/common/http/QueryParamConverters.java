@@ -46,7 +46,7 @@ public class QueryParamConverters implements ParamConverterProvider {
         } else if (rawType == Boolean.class) {
             read = value -> Params.flag(name, value);
         } else if (rawType == Integer.class || rawType == Long.class) {
-            Range range = Range.of(annotations);
+            Range range = Range.of(annotations, rawType == Integer.class);
             read = rawType == Integer.class
                     ? value -> Math.toIntExact(Params.wholeNumber(name, value, range.min(), range.max()))
                     : value -> Params.wholeNumber(name, value, range.min(), range.max());
@@ -84,17 +84,19 @@ public class QueryParamConverters implements ParamConverterProvider {
         }
     }
 
-    /** The bounds a whole number's OpenAPI schema declares. */
+    /** The bounds a whole number's OpenAPI schema declares, within those of its Java type. */
     private record Range(long min, long max) {
-        static Range of(Annotation[] annotations) {
+        static Range of(Annotation[] annotations, boolean isInt) {
+            long min = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
             for (Annotation annotation : annotations) {
                 if (annotation instanceof Parameter parameter) {
                     var schema = parameter.schema();
-                    return new Range(schema.minimum().isEmpty() ? Long.MIN_VALUE : Long.parseLong(schema.minimum()),
-                            schema.maximum().isEmpty() ? Long.MAX_VALUE : Long.parseLong(schema.maximum()));
+                    min = schema.minimum().isEmpty() ? min : Math.max(min, Long.parseLong(schema.minimum()));
+                    max = schema.maximum().isEmpty() ? max : Math.min(max, Long.parseLong(schema.maximum()));
                 }
             }
-            return new Range(Long.MIN_VALUE, Long.MAX_VALUE);
+            return new Range(min, max);
         }
     }
 
