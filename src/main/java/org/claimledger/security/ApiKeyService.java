@@ -1,8 +1,14 @@
 package org.claimledger.security;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,11 +40,15 @@ public class ApiKeyService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
+    private final ApiKeyCache cache;
+    private final TransactionSynchronizationRegistry transactions;
     private final Optional<String> bootstrapKey;
 
-    ApiKeyService(ApiKeyRepository keys,
+    ApiKeyService(ApiKeyRepository keys, ApiKeyCache cache, TransactionSynchronizationRegistry transactions,
             @ConfigProperty(name = "claims.bootstrap-admin-key") Optional<String> bootstrapKey) {
         this.keys = keys;
+        this.cache = cache;
+        this.transactions = transactions;
         this.bootstrapKey = bootstrapKey;
     }
 
@@ -62,17 +72,51 @@ public class ApiKeyService {
             throw new NotFound("API key", id);
         }
         key.revokedAt = Ids.now();
+        // every instance forgets the key when the trigger's notification arrives; this one at once
+        String hash = key.secretHash;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    cache.forget(hash);
+                }
+            }
+        });
     }
 
     /**
-     * The live key with this secret; empty when no live key has it. One read, outside any
-     * transaction; its use is written only when the recorded one is a minute old or more.
+     * The identity of a live key this instance verified within the last minute, from memory; null when
+     * the key must be read ({@link #authenticate}): unknown here, a minute old, or the cache is off.
      */
-    public Optional<ApiKey> authenticate(String secret) {
-        Optional<ApiKey> key = keys.findLiveByHash(hash(secret));
+    SecurityIdentity remembered(String secret) {
+        ApiKeyCache.Entry entry = cache.get(hash(secret));
+        return entry != null && System.nanoTime() - entry.touchedAtNanos() < TOUCH_EVERY.toNanos() ? entry.identity() : null;
+    }
+
+    /**
+     * The identity of the live key with this secret; empty when no live key has it. One read, outside
+     * any transaction; its use is written only when the recorded one is a minute old or more. The key
+     * is then remembered for a minute (see {@link ApiKeyCache}).
+     */
+    Optional<SecurityIdentity> authenticate(String secret) {
+        String hash = hash(secret);
+        long seen = cache.generation();
+        Optional<ApiKey> key = keys.findLiveByHash(hash);
         key.filter(k -> k.lastUsedAt == null || k.lastUsedAt.isBefore(Instant.now().minus(TOUCH_EVERY)))
                 .ifPresent(k -> keys.touch(k.id));
-        return key;
+        return key.map(k -> {
+            SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(k.name))
+                    .addRole(k.role.roleName())
+                    .addAttribute("credential", "api-key")
+                    .build();
+            cache.put(hash, new ApiKeyCache.Entry(k.id, identity, System.nanoTime()), seen);
+            return identity;
+        });
     }
 
     /**

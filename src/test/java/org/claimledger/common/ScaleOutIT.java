@@ -66,6 +66,28 @@ class ScaleOutIT {
         assertThat(b.get("/api/v1/claims/" + id).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void shouldRefuseAKeyOnOneInstanceWithinASecondOfItsRevocationOnTheOther() throws Exception {
+        var created = a.post("/api/v1/api-keys", "{\"name\": \"wire-desk-" + UUID.randomUUID() + "\", \"role\": \"READER\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        String secret = created.body().replaceAll(".*\"secret\":\"(cl_[^\"]+)\".*", "$1");
+        Map<String, String> asDesk = Map.of("Authorization", "Bearer " + secret);
+        // B verifies the key and remembers it
+        assertThat(b.send("GET", "/api/v1/claims", null, asDesk).statusCode()).isEqualTo(200);
+        assertThat(b.send("GET", "/api/v1/claims", null, asDesk).statusCode()).isEqualTo(200);
+
+        assertThat(a.send("DELETE", "/api/v1/api-keys/" + id, null, Map.of()).statusCode()).isEqualTo(204);
+        long revoked = System.nanoTime();
+
+        int status = 200;
+        while (status != 401 && System.nanoTime() - revoked < TimeUnit.SECONDS.toNanos(1)) {
+            status = b.send("GET", "/api/v1/claims", null, asDesk).statusCode();
+        }
+        assertThat(status).as("B's answer within a second of the revocation on A").isEqualTo(401);
+        assertThat(a.send("GET", "/api/v1/claims", null, asDesk).statusCode()).isEqualTo(401);
+    }
+
     static <T> List<T> race(int n, Call<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);

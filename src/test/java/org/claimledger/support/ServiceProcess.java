@@ -78,7 +78,7 @@ public record ServiceProcess(Process process, Path logFile, int port, HttpClient
         if (json != null) {
             builder.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
         }
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
         builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
