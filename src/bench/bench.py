@@ -743,6 +743,8 @@ def main():
     p.add_argument("--duration", type=int, default=15, help="seconds each measured run lasts (default 15)")
     p.add_argument("--warmup", type=int, default=30,
                    help="seconds of load per operation before any is measured, for the JIT (default 30)")
+    p.add_argument("--warmup-requests", type=int, default=5000,
+                   help="requests of each operation at least before any is measured, up to 5 more minutes (default 5000)")
     p.add_argument("--connections", type=int, default=16, help="wrk connections = pgbench clients (default 16)")
     p.add_argument("--threads", type=int, default=2, help="wrk threads = pgbench threads (default 2)")
     p.add_argument("--templates", type=int, default=500, help="claims seeded through the API (default 500)")
@@ -804,9 +806,14 @@ def main():
             log(f"WARNING: {len(bad)} of 20 sampled history chains do not verify: {bad[:3]}")
         rng = random.Random(args.seed)
         results = []
-        log(f"JIT warm-up: every operation for {args.warmup} s")
+        log(f"JIT warm-up: every operation for {args.warmup} s and at least {args.warmup_requests} requests")
         for op in ops:
-            run_wrk(svc, op, args, ids_file, args.warmup)
+            # by count as well as time: on a busy machine, a few seconds are a few hundred requests, and
+            # the CPU per request measured after them would be the JIT compiler's
+            done, t0 = run_wrk(svc, op, args, ids_file, args.warmup)["requests"], time.monotonic()
+            while done < args.warmup_requests and time.monotonic() - t0 < 300:
+                done += run_wrk(svc, op, args, ids_file, 5)["requests"]
+            log(f"warmed up {op} with {done} requests")
         for op in ops:
             run_wrk(svc, op, args, ids_file, 5)
             pg.sql("select pg_stat_statements_reset()")
