@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.claimledger.common.db.Live;
+import org.claimledger.common.db.UuidArray;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
@@ -17,8 +18,11 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find("urlKey = ?1 and " + Live.JPQL, urlKey).firstResultOptional();
     }
 
+    @SuppressWarnings("unchecked")
     List<Article> findLive(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1 and " + Live.JPQL, ids);
+        return ids.isEmpty() ? List.of() : getEntityManager().createNativeQuery(
+                        "select a.* from article a where a.id = any(cast(:ids as uuid[])) and " + Live.sql("a"), Article.class)
+                .setParameter("ids", UuidArray.of(ids)).getResultList();
     }
 
     /** Serialises creates and url changes of one url across transactions and instances. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.claimledger.common.db.Live;
+import org.claimledger.common.db.UuidArray;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
@@ -17,9 +18,12 @@ class ArticleLinkRepository implements PanacheRepositoryBase<ArticleLink, UUID> 
         return find("claimId = ?1 and articleId = ?2", claimId, articleId).firstResultOptional();
     }
 
+    @SuppressWarnings("unchecked")
     List<ArticleLink> liveForClaims(Collection<UUID> claimIds) {
-        return claimIds.isEmpty() ? List.of()
-                : list("claimId in ?1 and " + Live.JPQL + " order by createdAt, id", claimIds);
+        return claimIds.isEmpty() ? List.of() : getEntityManager().createNativeQuery("select l.* from claim_article l"
+                        + " where l.claim_id = any(cast(:ids as uuid[])) and " + Live.sql("l") + " order by l.created_at, l.id",
+                        ArticleLink.class)
+                .setParameter("ids", UuidArray.of(claimIds)).getResultList();
     }
 
     List<ArticleLink> liveForArticle(UUID articleId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.claimledger.common.db.Live;
+import org.claimledger.common.db.UuidArray;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 import org.hibernate.query.NativeQuery;
@@ -27,8 +28,11 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         return Live.orThrow(findById(id, LockModeType.PESSIMISTIC_WRITE), "claim", id);
     }
 
+    @SuppressWarnings("unchecked")
     List<Claim> findLive(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1 and " + Live.JPQL, ids);
+        return ids.isEmpty() ? List.of() : getEntityManager().createNativeQuery(
+                        "select c.* from claim c where c.id = any(cast(:ids as uuid[])) and " + Live.sql("c"), Claim.class)
+                .setParameter("ids", UuidArray.of(ids)).getResultList();
     }
 
     /** A claim of a page, with its rank and highlighted snippet when the page is a search. */

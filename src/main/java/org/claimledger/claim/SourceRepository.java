@@ -6,15 +6,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.claimledger.common.db.Live;
+import org.claimledger.common.db.UuidArray;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
 @ApplicationScoped
 class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
 
+    @SuppressWarnings("unchecked")
     List<Source> liveForClaims(Collection<UUID> claimIds) {
-        return claimIds.isEmpty() ? List.of()
-                : list("claimId in ?1 and " + Live.JPQL + " order by createdAt, id", claimIds);
+        return claimIds.isEmpty() ? List.of() : getEntityManager().createNativeQuery("select s.* from source s"
+                        + " where s.claim_id = any(cast(:ids as uuid[])) and " + Live.sql("s") + " order by s.created_at, s.id",
+                        Source.class)
+                .setParameter("ids", UuidArray.of(claimIds)).getResultList();
     }
 
     @SuppressWarnings("unchecked")

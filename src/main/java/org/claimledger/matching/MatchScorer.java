@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The score of a candidate against a draft, in [0, 1], and its reasons. The statement's likeness
@@ -34,8 +35,16 @@ final class MatchScorer {
             MatchDraft.Figure quantity, MatchDraft.Actor attribution, List<String> tags, List<UUID> sharedArticleIds) {
     }
 
+    private static final Pattern ARTICLE = Pattern.compile("^(the|le|la|les|el|los|las) ");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+
     static SimilarClaim score(MatchDraft draft, Candidate c) {
-        double text = round(MatchText.similarity(draft.statement(), c.statement()));
+        return score(draft, MatchText.Text.of(draft.statement()), c);
+    }
+
+    /** The same, with the draft's statement prepared once for all candidates. */
+    static SimilarClaim score(MatchDraft draft, MatchText.Text statement, Candidate c) {
+        double text = round(MatchText.similarity(statement, MatchText.Text.of(c.statement())));
         Boolean sameQuantity = draft.quantity() == null || c.quantity() == null ? null
                 : sameQuantity(draft.quantity(), c.quantity());
         Boolean sameAttribution = draft.attribution() == null || c.attribution() == null ? null
@@ -125,8 +134,8 @@ final class MatchScorer {
     }
 
     static String actorKey(String actor) {
-        return MatchText.normalise(actor).replaceAll("^(the|le|la|les|el|los|las) ", "").replaceAll("[^\\p{L}\\p{N}]", "")
-                .toLowerCase(Locale.ROOT);
+        String folded = ARTICLE.matcher(MatchText.normalise(actor)).replaceAll("");
+        return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private static double round(double x) {

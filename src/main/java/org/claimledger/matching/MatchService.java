@@ -26,8 +26,9 @@ public class MatchService {
 
     /** Up to {@code limit} live claims ranked by score, highest first (ties: newest id order is not promised). */
     public List<SimilarClaim> match(MatchDraft draft, int limit) {
+        MatchText.Text statement = MatchText.Text.of(draft.statement());
         return repository.candidates(draft).stream()
-                .map(c -> MatchScorer.score(draft, c))
+                .map(c -> MatchScorer.score(draft, statement, c))
                 .filter(m -> m.score() > 0)
                 .sorted(Comparator.comparingDouble(SimilarClaim::score).reversed()
                         .thenComparing(m -> m.claimId().toString()))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The text side of matching: statements folded to what they say, so that "more than seventy people
@@ -92,19 +93,39 @@ final class MatchText {
             "el", "los", "las", "y", "del", "que", "un", "una", "por", "plus", "mas", "de", "at", "have", "has", "had",
             "people"));
 
+    // compiled once: String.replaceAll and split compile their pattern at every call, and a create
+    // scores its draft against up to 80 candidates
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern THOUSANDS = Pattern.compile("(\\d),(\\d{3})");
+    private static final Pattern MORE_THAN =
+            Pattern.compile("\\b(more than|greater than|in excess of|upwards of|plus de|mas de|mais de)\\b");
+    private static final Pattern AT_LEAST = Pattern.compile("\\b(at least|au moins|al menos|pelo menos)\\b");
+    private static final Pattern KILLED = Pattern.compile("\\b(death toll|lost their lives)\\b");
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}.]+|(?<!\\d)\\.|\\.(?!\\d)");
+    private static final Pattern TRIGRAM_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** A statement prepared for comparison: normalised, its trigrams and its keywords, computed once. */
+    record Text(String normalised, Set<String> trigrams, Set<String> keywords) {
+
+        static Text of(String raw) {
+            String normalised = normalise(raw);
+            return new Text(normalised, MatchText.trigrams(normalised), MatchText.keywords(normalised));
+        }
+    }
+
     /** Lower case, no accents, one space between words, number words as digits, synonyms reduced. */
     static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
         // "more than" and its kin are one idea; digits keep their decimal point, thousands separators go
-        folded = folded.replaceAll("(\\d),(\\d{3})", "$1$2")
-                .replaceAll("\\b(more than|greater than|in excess of|upwards of|plus de|mas de|mais de)\\b", " morethan ")
-                .replaceAll("\\b(at least|au moins|al menos|pelo menos)\\b", " atleast ")
-                .replaceAll("\\b(death toll|lost their lives)\\b", " killed ");
-        String[] words = folded.split("[^\\p{L}\\p{N}.]+|(?<!\\d)\\.|\\.(?!\\d)");
+        folded = THOUSANDS.matcher(folded).replaceAll("$1$2");
+        folded = MORE_THAN.matcher(folded).replaceAll(" morethan ");
+        folded = AT_LEAST.matcher(folded).replaceAll(" atleast ");
+        folded = KILLED.matcher(folded).replaceAll(" killed ");
+        String[] words = WORDS.split(folded);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             if (words[i].isEmpty()) {
@@ -138,11 +159,13 @@ final class MatchText {
      * normalised texts and the Dice overlap of their keywords.
      */
     static double similarity(String a, String b) {
-        String na = normalise(a);
-        String nb = normalise(b);
-        double trigrams = trigramSimilarity(na, nb);
-        Set<String> ka = keywords(na);
-        Set<String> kb = keywords(nb);
+        return similarity(Text.of(a), Text.of(b));
+    }
+
+    static double similarity(Text a, Text b) {
+        double trigrams = jaccard(a.trigrams(), b.trigrams());
+        Set<String> ka = a.keywords();
+        Set<String> kb = b.keywords();
         double dice = 0;
         if (!ka.isEmpty() && !kb.isEmpty()) {
             Set<String> both = new HashSet<>(ka);
@@ -154,8 +177,10 @@ final class MatchText {
 
     /** pg_trgm's similarity: each word padded with two spaces before and one after, |A∩B| / |A∪B|. */
     static double trigramSimilarity(String a, String b) {
-        Set<String> ta = trigrams(a);
-        Set<String> tb = trigrams(b);
+        return jaccard(trigrams(a), trigrams(b));
+    }
+
+    private static double jaccard(Set<String> ta, Set<String> tb) {
         if (ta.isEmpty() || tb.isEmpty()) {
             return 0;
         }
@@ -166,7 +191,7 @@ final class MatchText {
 
     private static Set<String> trigrams(String text) {
         Set<String> out = new HashSet<>();
-        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+        for (String word : TRIGRAM_WORDS.split(text)) {
             if (word.isEmpty()) {
                 continue;
             }
