@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -104,12 +105,36 @@ final class MatchText {
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}.]+|(?<!\\d)\\.|\\.(?!\\d)");
     private static final Pattern TRIGRAM_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    /** Statements prepared lately, by their text: a pure function of it, so never stale. About 3 KB each. */
+    private static final int PREPARED_MAX = 2048;
+    private static final Map<String, Text> PREPARED = new ConcurrentHashMap<>();
+
     /** A statement prepared for comparison: normalised, its trigrams and its keywords, computed once. */
     record Text(String normalised, Set<String> trigrams, Set<String> keywords) {
 
+        /**
+         * The statement prepared, from memory when it was lately: a create scores its draft against up
+         * to 80 recorded claims, and the same claims come up as candidates again and again.
+         */
         static Text of(String raw) {
+            if (raw == null) {
+                return prepare(null);
+            }
+            Text known = PREPARED.get(raw);
+            if (known == null) {
+                known = prepare(raw);
+                if (PREPARED.size() >= PREPARED_MAX) {
+                    PREPARED.clear();
+                }
+                PREPARED.put(raw, known);
+            }
+            return known;
+        }
+
+        private static Text prepare(String raw) {
             String normalised = normalise(raw);
-            return new Text(normalised, MatchText.trigrams(normalised), MatchText.keywords(normalised));
+            return new Text(normalised, Set.copyOf(MatchText.trigrams(normalised)),
+                    java.util.Collections.unmodifiableSet(MatchText.keywords(normalised)));
         }
     }
 
@@ -168,9 +193,7 @@ final class MatchText {
         Set<String> kb = b.keywords();
         double dice = 0;
         if (!ka.isEmpty() && !kb.isEmpty()) {
-            Set<String> both = new HashSet<>(ka);
-            both.retainAll(kb);
-            dice = 2.0 * both.size() / (ka.size() + kb.size());
+            dice = 2.0 * common(ka, kb) / (ka.size() + kb.size());
         }
         return (trigrams + dice) / 2;
     }
@@ -184,9 +207,21 @@ final class MatchText {
         if (ta.isEmpty() || tb.isEmpty()) {
             return 0;
         }
-        Set<String> common = new HashSet<>(ta);
-        common.retainAll(tb);
-        return (double) common.size() / (ta.size() + tb.size() - common.size());
+        int common = common(ta, tb);
+        return (double) common / (ta.size() + tb.size() - common);
+    }
+
+    /** How many elements two sets share, counted without copying either. */
+    private static int common(Set<String> a, Set<String> b) {
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int n = 0;
+        for (String e : small) {
+            if (large.contains(e)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Set<String> trigrams(String text) {
