@@ -153,6 +153,9 @@ class DeployManifestsTest extends ApiTest {
         assertThat(((java.util.Map<?, ?>) spec.get("pgbouncer")).get("poolMode")).isEqualTo("transaction");
         String url = one(ConfigMap.class).getData().get("QUARKUS_DATASOURCE_JDBC_URL");
         assertThat(url).contains("//" + pooler.getMetadata().getName() + ":").contains("prepareThreshold=0");
+        // LISTEN needs a session the pooler does not keep: straight to the cluster's primary service
+        assertThat(one(ConfigMap.class).getData().get("CLAIMS_LISTEN_JDBC_URL"))
+                .contains("//" + cluster.getMetadata().getName() + "-rw:");
     }
 
     /** The environment variables named in README.md's configuration table. */
