@@ -68,6 +68,8 @@ class ScaleOutIT {
 
     @Test
     void shouldRefuseAKeyOnOneInstanceWithinASecondOfItsRevocationOnTheOther() throws Exception {
+        ServiceProcess a = INSTANCES.a();
+        ServiceProcess b = INSTANCES.b();
         var created = a.post("/api/v1/api-keys", "{\"name\": \"wire-desk-" + UUID.randomUUID() + "\", \"role\": \"READER\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = created.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
