@@ -156,6 +156,23 @@ log_rotation_size = 0
         self.sql("create extension if not exists pg_stat_statements")
         log(f"PostgreSQL {self.sql('show server_version')[0][0]} on 127.0.0.1:{self.port}")
 
+    def cpu_seconds(self):
+        """CPU time (user + system) of the server and its processes alive now: the service's pooled
+        connections live through a run, so the difference over a run is the server's work for it
+        (less what processes that ended during the run had used, e.g. an autovacuum worker)."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        ticks = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(entry) == postmaster or int(fields[1]) == postmaster:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         subprocess.run(self.as_user + [str(self.bin / "bin" / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -544,11 +561,11 @@ RUNS = iter(range(1, 1_000_000))
 def run_wrk(svc, op, args, ids_file, duration, delay_ms=0):
     env = {**os.environ, "BENCH_OP": op, "BENCH_RUN": str(next(RUNS)), "BENCH_KEY": KEY, "BENCH_IDS": str(ids_file), "BENCH_SEARCH": SEARCH,
            "BENCH_SEED": str(args.seed), "BENCH_DELAY_MS": str(delay_ms)}
-    cpu0, t0 = svc.cpu_seconds(), time.monotonic()
+    cpu0, pg0, t0 = svc.cpu_seconds(), svc.pg.cpu_seconds(), time.monotonic()
     out = subprocess.run(["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{duration}s",
                           "--timeout", "10s", "-s", str(BENCH / "wrk" / "op.lua"), f"http://127.0.0.1:{svc.port}"],
                          env=env, capture_output=True, text=True, check=True).stdout
-    cpu1, t1 = svc.cpu_seconds(), time.monotonic()
+    cpu1, pg1, t1 = svc.cpu_seconds(), svc.pg.cpu_seconds(), time.monotonic()
     line = [l for l in out.splitlines() if l.startswith("BENCH-RESULT ")]
     if not line:
         raise RuntimeError("wrk printed no result:\n" + out)
@@ -558,7 +575,26 @@ def run_wrk(svc, op, args, ids_file, duration, delay_ms=0):
     # the JVM's CPU time (user + system, every thread) during the run, per answered request: much less
     # sensitive to other load on the machine than req/s or latency
     r["cpu_ms_per_request"] = (cpu1 - cpu0) * 1000 / max(1, r["requests"])
+    r["pg_cpu_ms_per_request"] = (pg1 - pg0) * 1000 / max(1, r["requests"])
     return r
+
+
+def measure_tree_cost(pg, svc, args, ids_file, ops):
+    """Each write operation twice, back to back: as it runs, then with the trigger that appends each
+    history entry to the Merkle tree at commit disabled. Last in a run: the entries written without
+    it are not in the tree, so the ledger no longer verifies afterwards."""
+    runs = [{"op": op} for op in ops]
+    for run in runs:
+        run_wrk(svc, run["op"], args, ids_file, 5)
+        run["with"] = run_wrk(svc, run["op"], args, ids_file, args.duration)
+    pg.sql("alter table history_entry disable trigger history_entry_ledger_append")
+    for run in runs:
+        run_wrk(svc, run["op"], args, ids_file, 5)
+        run["without"] = run_wrk(svc, run["op"], args, ids_file, args.duration)
+        log(f"{run['op']}: JVM {run['with']['cpu_ms_per_request']:.2f} / {run['without']['cpu_ms_per_request']:.2f} ms, "
+            f"PostgreSQL {run['with']['pg_cpu_ms_per_request']:.2f} / {run['without']['pg_cpu_ms_per_request']:.2f} ms "
+            "per request with / without the Merkle tree")
+    return runs
 
 
 def half_rate_run(svc, op, args, ids_file, target):
@@ -778,6 +814,9 @@ def main():
     p.add_argument("--duration", type=int, default=15, help="seconds each measured run lasts (default 15)")
     p.add_argument("--warmup", type=int, default=30,
                    help="seconds of load per operation before any is measured, for the JIT (default 30)")
+    p.add_argument("--tree-cost", action="store_true",
+                   help="at the end, run create and PATCH again with and then without the Merkle tree's append "
+                        "trigger, back to back, for the CPU the tree costs (leaves the ledger without those leaves)")
     p.add_argument("--warmup-requests", type=int, default=5000,
                    help="requests of each operation at least before any is measured, up to 5 more minutes (default 5000)")
     p.add_argument("--connections", type=int, default=16, help="wrk connections = pgbench clients (default 16)")
@@ -893,6 +932,8 @@ def main():
                 f"{row['half_p99_ms']:.1f} ms; {per_request:.1f} SQL/request; CPU {row['cpu_cores']:.2f} cores, "
                 f"{row['cpu_ms_per_request']:.2f} ms/request; load {row['load_average']:.1f}; "
                 f"peak RSS {rss:.0f} MB; errors {row['errors']}")
+        tree_cost = measure_tree_cost(pg, svc, args, ids_file, [o for o in ops if o in ("create", "patch")]) \
+            if args.tree_cost else []
         select_only = pgbench_select_only(pg, args)
         log(f"pgbench -S (PostgreSQL's own single-row select, same server and clients): {select_only:.0f} tps")
         for row in results:
@@ -902,7 +943,7 @@ def main():
                    "duration_s": args.duration, "jvm_flags": JVM_FLAGS, "machine": machine(),
                    "cold_start_s": starts, "cold_start_median_s": statistics.median(starts) if starts else None,
                    "cold_start_cpu_s": start_cpu, "cold_start_load_average": os.getloadavg()[0],
-                   "wall_s": time.monotonic() - began, "results": results}
+                   "wall_s": time.monotonic() - began, "results": results, "tree_cost": tree_cost}
         write_results(out, summary)
     finally:
         svc.stop()
@@ -957,6 +998,20 @@ def write_results(out, s):
                   ", ".join(f"{t:.2f}" for t in s["cold_start_s"]) + "); JVM CPU by then: median "
                   f"{statistics.median(s['cold_start_cpu_s']):.1f} s (" + ", ".join(f"{t:.1f}" for t in s["cold_start_cpu_s"])
                   + f"); load average {s['cold_start_load_average']:.1f}."]
+    if s.get("tree_cost"):
+        lines += ["", "What the Merkle tree costs (the same operation run back to back with and then without the "
+                      "append trigger; CPU per request of the JVM and of PostgreSQL):", "",
+                  "| operation | req/s with | req/s without | JVM ms with | JVM ms without | PostgreSQL ms with | "
+                  "PostgreSQL ms without | total ms with | total ms without | total CPU cost of the tree |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for t in s["tree_cost"]:
+            w, wo = t["with"], t["without"]
+            total_w = w["cpu_ms_per_request"] + w["pg_cpu_ms_per_request"]
+            total_wo = wo["cpu_ms_per_request"] + wo["pg_cpu_ms_per_request"]
+            lines.append(f"| {OP_TITLES[t['op']]} | {w['rps']:.0f} | {wo['rps']:.0f} | {w['cpu_ms_per_request']:.2f} | "
+                         f"{wo['cpu_ms_per_request']:.2f} | {w['pg_cpu_ms_per_request']:.2f} | "
+                         f"{wo['pg_cpu_ms_per_request']:.2f} | {total_w:.2f} | {total_wo:.2f} | "
+                         f"{(total_w / total_wo - 1) * 100:+.1f}% |")
     lines += ["", f"Whole run: {s['wall_s'] / 60:.1f} min."]
     text = "\n".join(lines) + "\n"
     (out / "results.md").write_text(text)
