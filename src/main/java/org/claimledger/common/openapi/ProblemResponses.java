@@ -45,7 +45,10 @@ public class ProblemResponses implements OASFilter {
             item.getOperations().forEach((method, op) -> {
                 describe(path, method, op, hasId);
                 if (op.getParameters() != null) {
-                    op.getParameters().forEach(p -> Limits.apply(p.getSchema()));
+                    op.getParameters().forEach(p -> {
+                        typed(p.getSchema());
+                        Limits.apply(p.getSchema());
+                    });
                 }
                 if (op.getResponses() != null) {
                     op.getResponses().getAPIResponses().values().forEach(r -> {
@@ -64,6 +67,23 @@ public class ProblemResponses implements OASFilter {
                 }
             });
         });
+    }
+
+    /**
+     * A parameter whose annotation gives only limits ({@code @Schema(maxLength = ...)} or
+     * {@code minimum}/{@code maximum}) loses its Java type in the generated schema: say it again, so
+     * that generated clients read a string as a string and a number as an integer.
+     */
+    private static void typed(Schema schema) {
+        if (schema == null || schema.getRef() != null || (schema.getType() != null && !schema.getType().isEmpty())
+                || schema.getAllOf() != null || schema.getOneOf() != null || schema.getAnyOf() != null) {
+            return;
+        }
+        if (schema.getMinimum() != null || schema.getMaximum() != null) {
+            schema.addType(Schema.SchemaType.INTEGER).format("int32");
+        } else if (schema.getMaxLength() != null || schema.getPattern() != null) {
+            schema.addType(Schema.SchemaType.STRING);
+        }
     }
 
     private void describe(String path, PathItem.HttpMethod method, Operation op, boolean hasId) {
