@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.claimledger.common.db.Columns;
 
 @ApplicationScoped
 class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
@@ -137,17 +138,7 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
 
     private static Row row(Object[] r) {
         return new Row(((Number) r[0]).longValue(), EntityType.valueOf((String) r[1]), (UUID) r[2], (String) r[3],
-                (String) r[4], (String) r[5], toInstant(r[6]), (String) r[7], (String) r[8], (String) r[9],
+                (String) r[4], (String) r[5], Columns.instant(r[6]), (String) r[7], (String) r[8], (String) r[9],
                 r[10] == null ? null : ((Number) r[10]).longValue());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

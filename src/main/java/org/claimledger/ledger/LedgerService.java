@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.claimledger.common.db.Columns;
 import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.paging.Page;
@@ -55,7 +56,7 @@ public class LedgerService {
     public List<Published> publishedAfter(long after, long below, int limit) {
         return ledger.published(after, below, limit).stream()
                 .map(row -> new Published(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                        base64((byte[]) row[2]), instant(row[3]), (String) row[4]))
+                        base64((byte[]) row[2]), Columns.instant(row[3]), (String) row[4]))
                 .toList();
     }
 
@@ -152,16 +153,6 @@ public class LedgerService {
             throw ProblemException.invalidParameter(name, max < min
                     ? "the ledger is empty" : name + " must be between " + min + " and " + max + " (the current tree size)");
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String base64(byte[] hash) {
