@@ -494,37 +494,15 @@ create index on bench_child_map (old_id, k);
                     f"\\copy history_entry (entity_type, entity_id, rev, type, fields, content, prev_hash, hash) "
                     f"from '{path}'"], check=True, env={**os.environ, "PGOPTIONS": "-c session_replication_role=replica"})
     path.unlink()
-    # The copied entries become the next leaves of the Merkle tree, in ledger order: one insert of the
-    # leaves, then one insert per level of the complete inner nodes they add; the same leaves, nodes
-    # and hashes as ledger_append (V8) adds one entry at a time (the run checks the tree after seeding).
+    # The copied entries' leaves are written as a writing transaction writes them (set-based here), and
+    # ledger_seal (V16) places them in the tree as the service does, in ledger order, one insert per
+    # level for the whole batch (the run checks the tree after seeding).
     pg.script("""
-do $$
-declare
-    n0  bigint;
-    n1  bigint;
-    lvl int := 1;
-begin
-    select size into n0 from ledger_head;
-    insert into ledger_leaf (leaf_index, history_entry_id, hash)
-        select n0 + row_number() over (order by h.rev, h.id) - 1, h.id, sha256('\\x00'::bytea || ledger_leaf_bytes(h.id))
-        from history_entry h where not exists (select 1 from ledger_leaf l where l.history_entry_id = h.id);
-    select coalesce(max(leaf_index) + 1, 0) into n1 from ledger_leaf;
-    insert into ledger_node (level, idx, hash)
-        select 1, a.leaf_index / 2, sha256('\\x01'::bytea || a.hash || b.hash)
-        from ledger_leaf a join ledger_leaf b on b.leaf_index = a.leaf_index + 1
-        where a.leaf_index % 2 = 0 and b.leaf_index >= n0
-        on conflict do nothing;
-    while (n1 >> (lvl + 1)) > 0 loop
-        insert into ledger_node (level, idx, hash)
-            select lvl + 1, a.idx / 2, sha256('\\x01'::bytea || a.hash || b.hash)
-            from ledger_node a join ledger_node b on b.level = a.level and b.idx = a.idx + 1
-            where a.level = lvl and a.idx % 2 = 0 and b.idx >= (n0 >> lvl)
-            on conflict do nothing;
-        lvl := lvl + 1;
-    end loop;
-    update ledger_head set size = n1 where id;
-end
-$$;""")
+insert into ledger_leaf_pending (rev, history_entry_id, hash)
+    select h.rev, h.id, sha256('\\x00'::bytea || ledger_leaf_bytes(h.id)) from history_entry h
+    where not exists (select 1 from ledger_leaf l where l.history_entry_id = h.id)
+      and not exists (select 1 from ledger_leaf_pending p where p.history_entry_id = h.id);
+select ledger_seal(2147483647);""")
     pg.script("drop table bench_child_map; drop table bench_map; drop table bench_template; vacuum analyze;")
 
 

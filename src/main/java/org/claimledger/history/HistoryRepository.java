@@ -102,9 +102,7 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
      * below it has ended by the time the read looks.
      */
     long fence() {
-        return ((Number) getEntityManager().createNativeQuery("select least((select min(objid::bigint) from pg_locks"
-                + " where locktype = 'advisory' and classid = 20141 and objsubid = 2),"
-                + " (select last_value + 1 from revision_id_seq))").getSingleResult()).longValue();
+        return ((Number) getEntityManager().createNativeQuery("select revision_fence()").getSingleResult()).longValue();
     }
 
     /** Every entry of one entity's chain, oldest first, read as a stream. */

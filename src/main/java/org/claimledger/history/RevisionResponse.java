@@ -18,5 +18,6 @@ public record RevisionResponse(
         @Schema(examples = "UPDATED") ChangeType type,
         List<Change> changes,
         @Schema(description = "Its leaf in the ledger's Merkle tree, for GET /api/v1/ledger/proofs/inclusion; "
-                + "null until the writing transaction has committed.", nullable = true, examples = "41") Long leafIndex) {
+                + "null until the tree has taken it in, moments after the writing transaction commits (once every "
+                + "lower revision has ended).", nullable = true, examples = "41") Long leafIndex) {
 }

@@ -5,7 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code claims.ledger.*}: how checkpoints are named, signed and how often they are stored. */
+/** {@code claims.ledger.*}: how checkpoints are named, signed and how often they are stored,
+ * and how soon written leaves are placed in the tree. */
 @ConfigMapping(prefix = "claims.ledger")
 interface LedgerConfig {
 
@@ -19,4 +20,11 @@ interface LedgerConfig {
     /** How often a checkpoint is stored when the tree has grown (read by the scheduler's expression). */
     @WithDefault("60s")
     Duration checkpointInterval();
+
+    /**
+     * The least time between two seals of one instance, which place the leaves written meanwhile in
+     * the tree: longer means fewer, larger seals, and leaf indexes that show later.
+     */
+    @WithDefault("100ms")
+    Duration sealDelay();
 }

@@ -29,6 +29,22 @@ class LedgerRepository {
         return ((Number) em.createNativeQuery("select size from ledger_head").getSingleResult()).longValue();
     }
 
+    /**
+     * Places up to {@code max} written leaves of revisions that can no longer change after the tree's
+     * last leaf (ledger_seal, V16); answers the tree size.
+     */
+    long seal(int max) {
+        return ((Number) em.createNativeQuery("select ledger_seal(:max)").setParameter("max", max).getSingleResult())
+                .longValue();
+    }
+
+    /** Whether this revision of this claim or article is written but not placed in the tree yet. */
+    boolean pending(UUID entityId, long revision) {
+        return !em.createNativeQuery("select 1 from ledger_leaf_pending p join history_entry h on h.id = p.history_entry_id"
+                + " where h.entity_type in ('CLAIM', 'ARTICLE') and h.entity_id = :id and h.rev = :rev")
+                .setParameter("id", entityId).setParameter("rev", revision).getResultList().isEmpty();
+    }
+
     /** The stored subtrees named by {@link Merkle#key}, in one query. */
     @SuppressWarnings("unchecked")
     Map<Long, byte[]> nodes(Set<Long> keys) {

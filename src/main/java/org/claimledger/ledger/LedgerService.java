@@ -16,14 +16,19 @@ import org.jboss.logging.Logger;
 
 /**
  * The verifiable ledger: signed checkpoints of the Merkle tree over every history entry, and the
- * proofs that tie entries and earlier checkpoints to them. The tree itself grows in the database,
- * in each writing transaction (V8__ledger_merkle_tree.sql); this service only reads it.
+ * proofs that tie entries and earlier checkpoints to them. Each writing transaction stores its
+ * entries' leaf hashes; {@link #seal()} places them in the tree once no lower revision can still
+ * commit (V16__ledger_leaves_sealed_below_the_fence.sql): moments after each commit
+ * ({@link LedgerSealer}), and before anything here reads the tree, so an answer covers every entry
+ * committed before it was asked for.
  */
 @ApplicationScoped
 public class LedgerService {
 
     static final ProblemType NOT_IN_LEDGER = ProblemType.of("not-in-ledger", "No such ledger entry", 404);
     private static final Logger LOG = Logger.getLogger(LedgerService.class);
+    /** Leaves placed per statement: a backlog is sealed in steps of this many. */
+    static final int SEAL_BATCH = 10_000;
 
     private final LedgerRepository ledger;
     private final LedgerKey key;
@@ -66,8 +71,13 @@ public class LedgerService {
         return ledger.newestPublished(below);
     }
 
-    /** The latest revision in the tree of each of these claims (or articles), for exports that name it. */
+    /**
+     * The latest revision in the tree of each of these claims (or articles), for exports that name it;
+     * written leaves are placed first, so a revision committed before the call is named.
+     */
+    @Transactional
     public java.util.Map<UUID, LeafRef> latestLeaves(String entityType, java.util.Collection<UUID> ids) {
+        seal();
         java.util.Map<UUID, LeafRef> found = new java.util.HashMap<>();
         for (Object[] row : ledger.latestLeaves(entityType, ids)) {
             found.put((UUID) row[0], new LeafRef(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
@@ -75,10 +85,25 @@ public class LedgerService {
         return found;
     }
 
+    /**
+     * Places every written leaf of the revisions that have ended in the tree, in ledger order;
+     * answers the tree size. Sealers wait for each other, never for a writer.
+     */
+    @Transactional
+    long seal() {
+        long before = ledger.size();
+        long size = ledger.seal(SEAL_BATCH);
+        while (size - before == SEAL_BATCH) {
+            before = size;
+            size = ledger.seal(SEAL_BATCH);
+        }
+        return size;
+    }
+
     /** The current tree head, signed now. */
     @Transactional
     Signed checkpoint() {
-        long size = ledger.size();
+        long size = seal();
         Checkpoint checkpoint = new Checkpoint(key.name(), size, root(size), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return new Signed(checkpoint, key.sign(checkpoint.text()));
     }
@@ -89,11 +114,14 @@ public class LedgerService {
 
     @Transactional
     InclusionProof inclusion(UUID entityId, long revision, Long treeSize) {
-        long size = ledger.size();
+        long size = seal();
+        Object[] leaf = ledger.leafOf(entityId, revision).orElseThrow(() -> new ProblemException(NOT_IN_LEDGER,
+                ledger.pending(entityId, revision)
+                        ? "revision " + revision + " of " + entityId + " is written but not in the tree yet: a lower"
+                                + " revision is still being written; ask again in a moment"
+                        : "revision " + revision + " of " + entityId + " is not in the ledger"));
         long n = treeSize == null ? size : treeSize;
         requireSize("treeSize", n, 1, size);
-        Object[] leaf = ledger.leafOf(entityId, revision).orElseThrow(() -> new ProblemException(NOT_IN_LEDGER,
-                "revision " + revision + " of " + entityId + " is not in the ledger"));
         long index = ((Number) leaf[0]).longValue();
         if (index >= n) {
             throw ProblemException.invalidParameter("treeSize", "revision " + revision + " of " + entityId
@@ -105,7 +133,7 @@ public class LedgerService {
 
     @Transactional
     ConsistencyProof consistency(long from, long to) {
-        long size = ledger.size();
+        long size = seal();
         requireSize("to", to, 1, size);
         requireSize("from", from, 1, to);
         var nodes = fetch(Merkle.nodesRead(placeholder -> Merkle.consistencyPath(from, to, placeholder)));
@@ -115,7 +143,7 @@ public class LedgerService {
     /** The leaves from index from, with their entries; the next page starts where this one ends. */
     @Transactional
     Page<LedgerEntry> entries(long from, int limit) {
-        long size = ledger.size();
+        long size = seal();
         List<LedgerEntry> rows = ledger.entries(from, size, limit + 1);
         if (rows.size() <= limit) {
             return new Page<>(rows, null);

@@ -1,0 +1,118 @@
+package org.claimledger.ledger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimledger.support.Fixtures.createClaim;
+import static org.claimledger.support.Fixtures.overSeventyKilled;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.claimledger.support.ApiTest;
+import org.claimledger.support.Db;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writers store their leaves; a leaf takes its place in the tree once every lower revision has
+ * ended (V16). What a reader of the tree sees while a write is in flight, and that no writer waits
+ * for the tree.
+ */
+@QuarkusTest
+class LedgerSealTest extends ApiTest {
+
+    @Test
+    void shouldCommitAWriteWhileTheTreeHeadIsLocked() throws Exception {
+        String claim;
+        try (Connection sealer = Db.connect()) {
+            sealer.setAutoCommit(false);
+            // a seal in progress holds the tree head; a writer used to wait for it at COMMIT
+            sealer.createStatement().execute("select size from ledger_head for update");
+            claim = CompletableFuture.supplyAsync(() -> createClaim(overSeventyKilled()))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(Db.count("select count(*) from history_entry where entity_id = ?", UUID.fromString(claim)))
+                    .isEqualTo(1);
+            assertThat(Db.count("select count(*) from ledger_leaf_pending p join history_entry h"
+                    + " on h.id = p.history_entry_id where h.entity_id = ?", UUID.fromString(claim))).isEqualTo(1);
+            sealer.rollback();
+        }
+        // once the head is free, the leaf takes its place
+        given().queryParam("entityId", claim).queryParam("revision", revisionOf(claim))
+                .get("/api/v1/ledger/proofs/inclusion").then().statusCode(200);
+    }
+
+    @Test
+    void shouldPlaceNoLeafAboveARevisionStillBeingWritten() throws Exception {
+        var key = LedgerTest.key();
+        long before = LedgerTest.checkpoint(key).size();
+        String claim;
+        try (Connection writer = Db.connect()) {
+            writer.setAutoCommit(false);
+            // a lower revision in flight: it holds its number until its transaction ends
+            var rs = writer.createStatement().executeQuery(
+                    "insert into revision (at, actor) values (now(), 'in-flight') returning id");
+            rs.next();
+            long inFlight = rs.getLong(1);
+
+            claim = createClaim(overSeventyKilled());
+            long revision = revisionOf(claim);
+            assertThat(revision).isGreaterThan(inFlight);
+
+            // committed, stored, but not placed: a tree that held it could not take a lower revision later
+            Checkpoint during = LedgerTest.checkpoint(key);
+            assertThat(during.size()).isEqualTo(before).isEqualTo(Db.count("select count(*) from ledger_leaf"));
+            given().queryParam("entityId", claim).queryParam("revision", revision).get("/api/v1/ledger/proofs/inclusion")
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("not in the tree yet"));
+            given().get("/api/v1/claims/{id}/history", claim).then().statusCode(200)
+                    .body("items[0].leafIndex", nullValue());
+
+            writer.rollback();
+        }
+        // the lower revision ended without an entry: the claim's leaf is the next one, no gap
+        Checkpoint after = LedgerTest.checkpoint(key);
+        assertThat(after.size()).isEqualTo(before + 1).isEqualTo(Db.count("select count(*) from history_entry"));
+        assertThat(Db.count("select count(*) from ledger_leaf_pending")).isZero();
+        long revision = revisionOf(claim);
+        var proof = given().queryParam("entityId", claim).queryParam("revision", revision)
+                .queryParam("treeSize", after.size()).get("/api/v1/ledger/proofs/inclusion")
+                .then().statusCode(200).body("leafIndex", equalTo((int) before)).extract().as(InclusionProof.class);
+        assertThat(Merkle.verifyInclusion(proof.leafIndex(), proof.treeSize(), decode(proof.leafHash()),
+                proof.auditPath().stream().map(LedgerSealTest::decode).toList(), after.root())).isTrue();
+        given().get("/api/v1/claims/{id}/history", claim).then().statusCode(200)
+                .body("items[0].leafIndex", equalTo((int) before));
+        // the tree's order is the ledger's: no leaf follows a leaf of a later revision
+        assertThat(Db.count("select count(*) from ledger_leaf a join ledger_leaf b on b.leaf_index = a.leaf_index + 1"
+                + " join history_entry ha on ha.id = a.history_entry_id join history_entry hb on hb.id = b.history_entry_id"
+                + " where (hb.rev, hb.id) < (ha.rev, ha.id)")).isZero();
+    }
+
+    @Test
+    void shouldPlaceAWrittenLeafWithoutAnyoneReadingTheTree() throws InterruptedException {
+        String claim = createClaim(overSeventyKilled());
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String sql = "select count(*) from ledger_leaf l join history_entry h on h.id = l.history_entry_id where h.entity_id = ?";
+        while (Db.count(sql, UUID.fromString(claim)) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Db.count(sql, UUID.fromString(claim))).isEqualTo(1);
+        long leaf = ((Number) Db.value("select l.leaf_index from ledger_leaf l join history_entry h"
+                + " on h.id = l.history_entry_id where h.entity_id = ?", UUID.fromString(claim))).longValue();
+        given().get("/api/v1/claims/{id}/history", claim).then().statusCode(200)
+                .body("items[0].leafIndex", equalTo((int) leaf));
+    }
+
+    private static long revisionOf(String claim) {
+        return ((Number) Db.value("select max(rev) from history_entry where entity_id = ?", UUID.fromString(claim)))
+                .longValue();
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
+    }
+}
