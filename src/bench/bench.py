@@ -499,10 +499,12 @@ create index on bench_child_map (old_id, k);
     # level for the whole batch (the run checks the tree after seeding).
     pg.script("""
 insert into ledger_leaf_pending (rev, history_entry_id, hash)
-    select h.rev, h.id, sha256('\\x00'::bytea || ledger_leaf_bytes(h.id)) from history_entry h
+    select h.rev, h.id, sha256('\\x00'::bytea || ledger_leaf_bytes_of(h.entity_type, h.entity_id, h.rev, r.at, r.actor,
+           r.reason, r.request_id, h.prev_hash, h.hash, h.content))
+    from history_entry h join revision r on r.id = h.rev
     where not exists (select 1 from ledger_leaf l where l.history_entry_id = h.id)
       and not exists (select 1 from ledger_leaf_pending p where p.history_entry_id = h.id);
-select ledger_seal(2147483647);""")
+select ledger_seal(1000000);""")
     pg.script("drop table bench_child_map; drop table bench_map; drop table bench_template; vacuum analyze;")
 
 

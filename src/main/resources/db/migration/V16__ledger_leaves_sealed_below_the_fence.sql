@@ -29,64 +29,106 @@ create table ledger_leaf_pending (
     primary key (rev, history_entry_id)
 );
 
+-- The leaf's bytes (V8's layout, which GET /api/v1/ledger/entries lets anyone rebuild) from the
+-- entry's and its revision's fields: one expression PostgreSQL inlines where it is used, so the
+-- trigger below neither plans a function's query per entry nor reads the entry back.
+create function ledger_leaf_bytes_of(entity_type text, entity_id uuid, rev bigint, at timestamptz, actor text,
+        reason text, request_id text, prev_hash text, hash text, content text) returns bytea language sql stable as $$
+    select convert_to(E'claim-ledger/leaf/v1\n', 'UTF8')
+        || ledger_leaf_field(entity_type)
+        || ledger_leaf_field(entity_id::text)
+        || ledger_leaf_field(rev::text)
+        || ledger_leaf_field(to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+        || ledger_leaf_field(actor)
+        || ledger_leaf_field(reason)
+        || ledger_leaf_field(request_id)
+        || ledger_leaf_field(prev_hash)
+        || ledger_leaf_field(hash)
+        || ledger_leaf_field(content)
+$$;
+
+create or replace function ledger_leaf_bytes(entry_id bigint) returns bytea language sql stable as $$
+    select ledger_leaf_bytes_of(h.entity_type, h.entity_id, h.rev, r.at, r.actor, r.reason, r.request_id,
+                                h.prev_hash, h.hash, h.content)
+    from history_entry h join revision r on r.id = h.rev
+    where h.id = entry_id
+$$;
+
 create or replace function ledger_append_entry() returns trigger language plpgsql as $$
+declare
+    r revision%rowtype;
 begin
+    select * into strict r from revision where id = new.rev;
     insert into ledger_leaf_pending (rev, history_entry_id, hash)
-        values (new.rev, new.id, sha256('\x00'::bytea || ledger_leaf_bytes(new.id)));
+        values (new.rev, new.id, sha256('\x00'::bytea || ledger_leaf_bytes_of(new.entity_type, new.entity_id, new.rev,
+                r.at, r.actor, r.reason, r.request_id, new.prev_hash, new.hash, new.content)));
     return null;
 end
 $$;
 
+-- A plain row trigger now: the leaf hash needs nothing that happens later in the transaction.
+drop trigger history_entry_ledger_append on history_entry;
+create trigger history_entry_ledger_append after insert on history_entry
+    for each row execute function ledger_append_entry();
+
 -- One writer's append under the head lock, no longer called.
 drop function ledger_append(bigint);
 
--- Places up to max_leaves pending leaves below the fence, in ledger order, after the tree's last
--- leaf, adds every inner node they complete (one insert per level), and moves the head; answers the
--- tree size. Sealers wait for each other on the head row; writers never do.
+-- Places every pending leaf below the fence, in ledger order, after the tree's last leaf, max_leaves
+-- at a time: adds every inner node they complete (one insert per level) and moves the head; answers
+-- the tree size. Sealers wait for each other on the head row; writers never do.
 create function ledger_seal(max_leaves int) returns bigint language plpgsql as $$
 declare
+    n0    bigint;
     n     bigint;
     k     bigint;
     hi    bigint;
     fence bigint := revision_fence();
-    lvl   int := 1;
+    lvl   int;
 begin
     if not exists (select 1 from ledger_leaf_pending where rev < fence) then
         return (select size from ledger_head where id);
     end if;
-    select size into n from ledger_head where id for update;
+    select size into n0 from ledger_head where id for update;
+    n := n0;
     -- read again after the lock: another sealer may have placed them, and the fence may have moved
     fence := revision_fence();
-    with placed as (
-        delete from ledger_leaf_pending where (rev, history_entry_id) in (
-            select rev, history_entry_id from ledger_leaf_pending where rev < fence
-            order by rev, history_entry_id limit max_leaves)
-        returning rev, history_entry_id, hash)
-    insert into ledger_leaf (leaf_index, history_entry_id, hash)
-        select n + row_number() over (order by rev, history_entry_id) - 1, history_entry_id, hash from placed;
-    get diagnostics k = row_count;
-    hi := n + k;
-    -- level lvl gains the complete nodes idx with n < (idx + 1) * 2^lvl <= hi
-    while (hi >> lvl) > (n >> lvl) loop
-        if lvl = 1 then
-            insert into ledger_node (level, idx, hash)
-                select 1, i, sha256('\x01'::bytea || a.hash || b.hash)
-                from generate_series(n >> 1, (hi >> 1) - 1) i
-                join ledger_leaf a on a.leaf_index = 2 * i
-                join ledger_leaf b on b.leaf_index = 2 * i + 1;
-        else
-            insert into ledger_node (level, idx, hash)
-                select lvl, i, sha256('\x01'::bytea || a.hash || b.hash)
-                from generate_series(n >> lvl, (hi >> lvl) - 1) i
-                join ledger_node a on a.level = lvl - 1 and a.idx = 2 * i
-                join ledger_node b on b.level = lvl - 1 and b.idx = 2 * i + 1;
-        end if;
-        lvl := lvl + 1;
+    loop
+        with placed as (
+            delete from ledger_leaf_pending where (rev, history_entry_id) in (
+                select rev, history_entry_id from ledger_leaf_pending where rev < fence
+                order by rev, history_entry_id limit max_leaves)
+            returning rev, history_entry_id, hash)
+        insert into ledger_leaf (leaf_index, history_entry_id, hash)
+            select n + row_number() over (order by rev, history_entry_id) - 1, history_entry_id, hash from placed;
+        get diagnostics k = row_count;
+        exit when k = 0;
+        hi := n + k;
+        -- level lvl gains the complete nodes idx with n < (idx + 1) * 2^lvl <= hi
+        lvl := 1;
+        while (hi >> lvl) > (n >> lvl) loop
+            if lvl = 1 then
+                insert into ledger_node (level, idx, hash)
+                    select 1, i, sha256('\x01'::bytea || a.hash || b.hash)
+                    from generate_series(n >> 1, (hi >> 1) - 1) i
+                    join ledger_leaf a on a.leaf_index = 2 * i
+                    join ledger_leaf b on b.leaf_index = 2 * i + 1;
+            else
+                insert into ledger_node (level, idx, hash)
+                    select lvl, i, sha256('\x01'::bytea || a.hash || b.hash)
+                    from generate_series(n >> lvl, (hi >> lvl) - 1) i
+                    join ledger_node a on a.level = lvl - 1 and a.idx = 2 * i
+                    join ledger_node b on b.level = lvl - 1 and b.idx = 2 * i + 1;
+            end if;
+            lvl := lvl + 1;
+        end loop;
+        n := hi;
+        exit when k < max_leaves;
     end loop;
-    if k > 0 then
-        update ledger_head set size = hi where id;
+    if n > n0 then
+        update ledger_head set size = n where id;
     end if;
-    return hi;
+    return n;
 end
 $$;
 

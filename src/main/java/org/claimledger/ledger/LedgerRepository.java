@@ -30,8 +30,8 @@ class LedgerRepository {
     }
 
     /**
-     * Places up to {@code max} written leaves of revisions that can no longer change after the tree's
-     * last leaf (ledger_seal, V16); answers the tree size.
+     * Places the written leaves of every revision that can no longer change after the tree's last leaf,
+     * {@code max} at a time (ledger_seal, V16); answers the tree size.
      */
     long seal(int max) {
         return ((Number) em.createNativeQuery("select ledger_seal(:max)").setParameter("max", max).getSingleResult())

@@ -27,7 +27,7 @@ public class LedgerService {
 
     static final ProblemType NOT_IN_LEDGER = ProblemType.of("not-in-ledger", "No such ledger entry", 404);
     private static final Logger LOG = Logger.getLogger(LedgerService.class);
-    /** Leaves placed per statement: a backlog is sealed in steps of this many. */
+    /** Leaves placed per step: a backlog is sealed in steps of this many. */
     static final int SEAL_BATCH = 10_000;
 
     private final LedgerRepository ledger;
@@ -91,13 +91,7 @@ public class LedgerService {
      */
     @Transactional
     long seal() {
-        long before = ledger.size();
-        long size = ledger.seal(SEAL_BATCH);
-        while (size - before == SEAL_BATCH) {
-            before = size;
-            size = ledger.seal(SEAL_BATCH);
-        }
-        return size;
+        return ledger.seal(SEAL_BATCH);
     }
 
     /** The current tree head, signed now. */
