@@ -107,6 +107,19 @@ class LedgerSealTest extends ApiTest {
                 .body("items[0].leafIndex", equalTo((int) leaf));
     }
 
+    @Test
+    void shouldFenceARevisionNumberedPastTwoToThe31() throws Exception {
+        long far = (1L << 31) + 7;
+        try (Connection writer = Db.connect()) {
+            writer.setAutoCommit(false);
+            // the lock named after the number used to take it as an int: past 2^31, every write failed
+            writer.createStatement().execute("insert into revision (id, at, actor) values (" + far + ", now(), 'far')");
+            assertThat(Db.rows("select r from revisions_in_flight() r")).extracting(row -> row.get("r")).contains(far);
+            writer.rollback();
+        }
+        assertThat(Db.rows("select r from revisions_in_flight() r")).extracting(row -> row.get("r")).doesNotContain(far);
+    }
+
     private static long revisionOf(String claim) {
         return ((Number) Db.value("select max(rev) from history_entry where entity_id = ?", UUID.fromString(claim)))
                 .longValue();
