@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LedgerEntry", description = "One leaf of the ledger's Merkle tree: a history entry with everything "
         + "its leaf hash covers, so that anyone can recompute it (see the README, Verifying the ledger).")
 public record LedgerEntry(
-        @Schema(description = "Position in the tree, from 0, in the order the entries committed.", examples = "41") long leafIndex,
+        @Schema(description = "Position in the tree, from 0: an entry takes its place once every lower revision has ended, in ledger order (by revision, then entry).", examples = "41") long leafIndex,
         @Schema(description = "base64 of SHA-256(0x00 || leaf bytes).", examples = "bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=")
         String leafHash,
         @Schema(examples = "CLAIM") String entityType,
