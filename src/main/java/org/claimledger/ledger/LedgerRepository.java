@@ -25,10 +25,6 @@ class LedgerRepository {
         this.em = em;
     }
 
-    long size() {
-        return ((Number) em.createNativeQuery("select size from ledger_head").getSingleResult()).longValue();
-    }
-
     /**
      * Places the written leaves of every revision that can no longer change after the tree's last leaf,
      * {@code max} at a time (ledger_seal, V16); answers the tree size.
