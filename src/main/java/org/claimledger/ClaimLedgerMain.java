@@ -3,6 +3,7 @@ package org.claimledger;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.claimledger.common.db.EmbeddedDatabase;
+import org.claimledger.common.db.MigrationGate;
 import org.claimledger.ledger.VerifyLedger;
 
 /**
@@ -24,6 +25,8 @@ public class ClaimLedgerMain {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(3);
         }
+        // a database that holds exactly this build's migrations needs no Flyway at start (start-up time)
+        MigrationGate.skipFlywayWhenUpToDate();
         Quarkus.run(args);
     }
 }
