@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,8 +41,11 @@ public final class MigrationGate {
     static final String LOCATION = "db/migration";
     private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__.+\\.sql");
 
-    /** One versioned migration, as a file of the build or a row of the schema history. */
-    record Migration(String version, String script, int checksum) {
+    /**
+     * One versioned migration, as a file of the build or a row of the schema history: its version and
+     * checksum (not its script name, which Flyway records with or without the location's path).
+     */
+    record Migration(String version, int checksum) {
     }
 
     private MigrationGate() {
@@ -65,12 +67,15 @@ public final class MigrationGate {
         putIfSet(login, "password", setting("quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD"));
         login.setProperty("connectTimeout", "5");
         login.setProperty("socketTimeout", "10");
-        try (Connection c = DriverManager.getConnection(url, login)) {
+        // the driver itself, not DriverManager: before Quarkus starts, DriverManager looks for drivers
+        // with the launcher's class loader, which does not see the application's libraries
+        try (Connection c = new org.postgresql.Driver().connect(url, login)) {
             if (upToDate(c, shipped())) {
                 System.setProperty("quarkus.flyway.migrate-at-start", "false");
             }
         } catch (SQLException | RuntimeException e) {
             // Flyway will say what is wrong with the database, or migrate it
+            System.err.println("Flyway checks the schema at start: " + e);
         }
     }
 
@@ -87,7 +92,7 @@ public final class MigrationGate {
                 }
             }
             List<Migration> applied = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select version, script, checksum, success, type"
+            try (ResultSet rs = s.executeQuery("select version, checksum, success, type"
                     + " from flyway_schema_history order by installed_rank")) {
                 while (rs.next()) {
                     if (!rs.getBoolean("success") || !"SQL".equals(rs.getString("type")) || rs.getString("version") == null) {
@@ -97,7 +102,7 @@ public final class MigrationGate {
                     if (checksum == null) {
                         return false;
                     }
-                    applied.add(new Migration(rs.getString("version"), rs.getString("script"), checksum));
+                    applied.add(new Migration(rs.getString("version"), checksum));
                 }
             }
             return applied.equals(shipped);
@@ -124,7 +129,7 @@ public final class MigrationGate {
                 // a repeatable migration or a callback: the gate does not know them, Flyway must run
                 throw new IllegalStateException("not a versioned migration: " + name);
             }
-            out.add(new Migration(m.group(1).replace('_', '.'), name, checksums.apply(name)));
+            out.add(new Migration(m.group(1).replace('_', '.'), checksums.apply(name)));
         }
         out.sort(Comparator.comparing(Migration::version, MigrationGate::compareVersions));
         return out;

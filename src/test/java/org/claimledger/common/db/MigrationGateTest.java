@@ -49,6 +49,11 @@ class MigrationGateTest {
             // the checksums computed here are Flyway's own, or this would be false
             assertThat(MigrationGate.upToDate(c, MigrationGate.shipped())).isTrue();
         }
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            // as Quarkus's Flyway records them, with the location's path
+            s.execute("update flyway_schema_history set script = 'db/migration/' || script");
+            assertThat(MigrationGate.upToDate(c, MigrationGate.shipped())).isTrue();
+        }
     }
 
     @Test
