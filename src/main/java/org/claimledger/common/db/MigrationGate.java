@@ -27,8 +27,8 @@ import java.util.zip.CRC32;
 
 /**
  * Lets a start skip Flyway when the database already holds exactly the migrations this build ships.
- * Starting Flyway to find nothing to do cost about a second of CPU at every start (its classes,
- * its configuration, its scan and validation); this asks PostgreSQL one question instead: the
+ * Starting Flyway to find nothing to do took 0.1-2.6 s of every start on the main thread (its
+ * classes, its configuration, its scan and validation); this asks PostgreSQL one question instead: the
  * schema history's versions and checksums, compared with the migration files', checksummed as
  * Flyway does. Only an exact match skips: the same versions in the same order, every one applied
  * successfully, every checksum equal. Anything else (a fresh database, a migration to apply, a
