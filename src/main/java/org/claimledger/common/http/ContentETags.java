@@ -20,7 +20,8 @@ import org.claimledger.common.paging.Page;
  * verification, diffs, lineages, snapshots, ClaimReviews, the API keys) a strong ETag made from
  * the SHA-256 of its JSON, and answers {@code If-None-Match} with 304 while it still matches, as
  * the contract declares for every GET that is not a page. Pages carry no ETag (their content moves
- * with every write); resources with a version ETag keep it.
+ * with every write); resources with a version ETag keep it. The bytes hashed become the entity, so
+ * the body is serialised once and the ETag is the hash of exactly what is sent.
  */
 @Provider
 public class ContentETags implements ContainerResponseFilter {
@@ -42,13 +43,16 @@ public class ContentETags implements ContainerResponseFilter {
             return;
         }
         String etag;
+        byte[] json;
         try {
-            byte[] json = mapper.writeValueAsBytes(entity);
+            json = mapper.writeValueAsBytes(entity);
             etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 16) + "\"";
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             return; // the answer goes out without an ETag; writing it will report the problem
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        // the bytes hashed are the bytes sent: the body is not serialised a second time
+        response.setEntity(json, response.getEntityAnnotations(), response.getMediaType());
         boolean notModified;
         try {
             notModified = ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
