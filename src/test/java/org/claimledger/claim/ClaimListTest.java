@@ -20,9 +20,12 @@ import java.util.UUID;
 import org.claimledger.support.ApiTest;
 import org.junit.jupiter.api.Test;
 
-/** The claim list's content ETag: the hash of exactly the bytes sent, moving when what is shown moves. */
+/**
+ * The claim list: each claim shown exactly as GET shows it, and the list's content ETag, the hash of
+ * exactly the bytes sent, moving when what is shown moves.
+ */
 @QuarkusTest
-class ClaimListETagTest extends ApiTest {
+class ClaimListTest extends ApiTest {
 
     /** Claims carrying a tag no other test writes, so the list shows only this test's claims. */
     private static String tagged(String tag) {
@@ -38,6 +41,41 @@ class ClaimListETagTest extends ApiTest {
     private static ExtractableResponse<Response> list(String tag) {
         return given().queryParam("tag", tag).queryParam("limit", 2).when().get("/api/v1/claims")
                 .then().statusCode(200).contentType(ContentType.JSON).extract();
+    }
+
+    @Test
+    void shouldShowEveryClaimAsGetShowsIt() {
+        String tag = newTag();
+        var dated = overSeventyKilled();
+        dated.put("tags", List.of(tag, "kabul-airport-attack"));
+        dated.put("claimDate", "2021-08");
+        dated.put("eventDate", "2019/2020");
+        dated.put("explanation", "Reported by the ministry");
+        dated.put("quantity", Map.of("measure", "KILLED", "subject", "people", "qualifier", "RANGE", "value", 70.5,
+                "upperValue", 90, "unit", "persons"));
+        String withEverything = createClaim(dated);
+        create("/api/v1/claims/" + withEverything + "/sources", pentagonBriefing("SUPPORTS"));
+        create("/api/v1/claims/" + withEverything + "/sources", pentagonBriefing("REFUTES"));
+        given().contentType(ContentType.JSON).body(Map.of("role", "APPEARS_IN", "excerpt", "more than 70 people"))
+                .when().put("/api/v1/claims/{id}/articles/{articleId}", withEverything, createArticle())
+                .then().statusCode(201);
+        var accused = org.claimledger.support.Fixtures.officialsAccuseIsisK();
+        accused.put("tags", List.of(tag));
+        String bare = createClaim(accused);
+
+        var listed = given().queryParam("tag", tag).queryParam("sort", "createdAt").when().get("/api/v1/claims")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("items.id")).containsExactly(withEverything, bare);
+        for (int i = 0; i < 2; i++) {
+            String id = listed.getString("items[" + i + "].id");
+            Map<String, Object> got = given().when().get("/api/v1/claims/{id}", id).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            assertThat(listed.getMap("items[" + i + "]")).as(id).isEqualTo(got);
+        }
+        assertThat(listed.getList("items[0].sources.stance")).containsExactly("SUPPORTS", "REFUTES");
+        assertThat(listed.getString("items[0].quantity.qualifier")).isEqualTo("RANGE");
+        assertThat(listed.getString("items[1].attribution.actor")).isEqualTo("ISIS-K");
+        assertThat(listed.getMap("items[1]")).doesNotContainKey("quantity");
     }
 
     @Test
