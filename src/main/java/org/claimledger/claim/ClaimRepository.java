@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.claimledger.common.db.Live;
+import org.claimledger.common.error.Gone;
+import org.claimledger.common.error.NotFound;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.claimledger.common.db.Rows;
@@ -25,6 +27,22 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     /** The claim; 404 or 410 unless it exists and is not deleted. */
     Claim live(UUID id) {
         return Live.orThrow(findById(id), "claim", id);
+    }
+
+    /**
+     * The claim as shown, without its sources and links, read into a record (no entity loaded); 404
+     * or 410 unless it exists and is not deleted.
+     */
+    ClaimResponse shownLive(UUID id) {
+        List<Object[]> found = Rows.query(getEntityManager(), "select " + SHOWN + ", c.deleted_at from claim c where c.id = :id",
+                Map.of("id", id), row -> new Object[] {shown(row), row.getObject("deleted_at")});
+        if (found.isEmpty()) {
+            throw new NotFound("claim", id);
+        }
+        if (found.get(0)[1] != null) {
+            throw new Gone("claim", id);
+        }
+        return (ClaimResponse) found.get(0)[0];
     }
 
     /** The claim, holding its row lock until the transaction ends; 404 or 410 unless it is live. */
