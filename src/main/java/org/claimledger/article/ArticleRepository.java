@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.claimledger.common.db.Live;
-import org.claimledger.common.db.UuidArray;
+import org.claimledger.common.db.Rows;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
@@ -18,11 +18,12 @@ class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find("urlKey = ?1 and " + Live.JPQL, urlKey).firstResultOptional();
     }
 
-    @SuppressWarnings("unchecked")
-    List<Article> findLive(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : getEntityManager().createNativeQuery(
-                        "select a.* from article a where a.id = any(cast(:ids as uuid[])) and " + Live.sql("a"), Article.class)
-                .setParameter("ids", UuidArray.of(ids)).getResultList();
+    /** What other features show of these live articles, read into records (no entity loaded). */
+    List<ArticleSummary> liveSummaries(Collection<UUID> ids) {
+        return Rows.byIds(getEntityManager(), "select a.id, a.url, a.title, a.published_at from article a"
+                + " where a.id = any(?) and " + Live.sql("a"), ids,
+                row -> new ArticleSummary(Rows.uuid(row, "id"), row.getString("url"), row.getString("title"),
+                        Rows.instant(row, "published_at")));
     }
 
     /** Serialises creates and url changes of one url across transactions and instances. */

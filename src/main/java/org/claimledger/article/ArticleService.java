@@ -136,8 +136,7 @@ public class ArticleService {
 
     /** The live articles among these ids, by id. */
     public Map<UUID, ArticleSummary> summaries(Collection<UUID> ids) {
-        return articles.findLive(ids).stream()
-                .map(a -> new ArticleSummary(a.id, a.url, a.title, a.publishedAt))
+        return articles.liveSummaries(ids).stream()
                 .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
     }
 

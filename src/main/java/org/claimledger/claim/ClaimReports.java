@@ -29,15 +29,15 @@ class ClaimReports {
         var search = filter.q() == null ? null : claims.search(filter);
         Cursor after = null;
         while (true) {
-            List<ClaimRepository.Row> rows = claims.page(filter, page, after, false, search);
+            List<Claim> rows = claims.pageOfClaims(filter, page, after, search);
             for (int i = 0; i < Math.min(rows.size(), page.limit()); i++) {
-                ClaimCsv.row(out, rows.get(i).claim());
+                ClaimCsv.row(out, rows.get(i));
             }
             if (rows.size() <= page.limit()) {
                 out.flush();
                 return;
             }
-            Claim last = rows.get(page.limit() - 1).claim();
+            Claim last = rows.get(page.limit() - 1);
             after = Cursor.at(sort.keyOf(last.createdAt, last.updatedAt), last.id, "csv");
             claims.getEntityManager().clear();
             out.flush();

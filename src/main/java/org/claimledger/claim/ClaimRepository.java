@@ -8,12 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.claimledger.common.db.Live;
+import org.claimledger.common.error.Gone;
+import org.claimledger.common.error.NotFound;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+import org.claimledger.common.db.Rows;
+import org.claimledger.common.time.FuzzyDate;
 import org.claimledger.common.db.UuidArray;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 
 @ApplicationScoped
 class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
@@ -21,6 +27,22 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     /** The claim; 404 or 410 unless it exists and is not deleted. */
     Claim live(UUID id) {
         return Live.orThrow(findById(id), "claim", id);
+    }
+
+    /**
+     * The claim as shown, without its sources and links, read into a record (no entity loaded); 404
+     * or 410 unless it exists and is not deleted.
+     */
+    ClaimResponse shownLive(UUID id) {
+        List<Object[]> found = Rows.query(getEntityManager(), "select " + SHOWN + ", c.deleted_at from claim c where c.id = :id",
+                Map.of("id", id), row -> new Object[] {shown(row), row.getObject("deleted_at")});
+        if (found.isEmpty()) {
+            throw new NotFound("claim", id);
+        }
+        if (found.get(0)[1] != null) {
+            throw new Gone("claim", id);
+        }
+        return (ClaimResponse) found.get(0)[0];
     }
 
     /** The claim, holding its row lock until the transaction ends; 404 or 410 unless it is live. */
@@ -35,8 +57,55 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
                 .setParameter("ids", UuidArray.of(ids)).getResultList();
     }
 
-    /** A claim of a page, with its rank and highlighted snippet when the page is a search. */
-    record Row(Claim claim, Float rank, String snippet) {
+    /** A claim of a page (without its sources and links yet), with its rank and snippet when the page is a search. */
+    record Row(ClaimResponse claim, Float rank, String snippet) {
+    }
+
+    /** The columns a page shows of a claim, as {@link #shown} reads them. */
+    private static final String SHOWN = "c.id, c.statement, c.type, c.claimant, c.claimant_kind, c.claim_date,"
+            + " c.claim_date_first, c.claim_date_last, c.language, c.location, c.event_date, c.event_date_first,"
+            + " c.event_date_last, c.tags, c.status, c.explanation, c.verdict_at, c.superseded_by, c.superseded_at,"
+            + " c.duplicate_of, c.quantity_measure, c.quantity_subject, c.quantity_qualifier, c.quantity_value,"
+            + " c.quantity_upper_value, c.quantity_unit, c.attribution_actor, c.attribution_role,"
+            + " c.attribution_attributed_by, c.created_at, c.updated_at, c.version";
+
+    /** A claim of a page as shown, without its sources and links, as the entity would give it (no entity loaded). */
+    private static ClaimResponse shown(ResultSet row) throws SQLException {
+        String claimDate = row.getString("claim_date");
+        String eventDate = row.getString("event_date");
+        Quantity quantity = new Quantity(Rows.enumOf(row, "quantity_measure", Measure.class),
+                row.getString("quantity_subject"), Rows.enumOf(row, "quantity_qualifier", Qualifier.class),
+                row.getBigDecimal("quantity_value"), row.getBigDecimal("quantity_upper_value"),
+                row.getString("quantity_unit"));
+        Attribution attribution = new Attribution(row.getString("attribution_actor"),
+                Rows.enumOf(row, "attribution_role", AttributionRole.class), row.getString("attribution_attributed_by"));
+        ClaimantKind kind = Rows.enumOf(row, "claimant_kind", ClaimantKind.class);
+        return new ClaimResponse(Rows.uuid(row, "id"), row.getString("statement"),
+                Rows.enumOf(row, "type", ClaimType.class), row.getString("claimant"),
+                kind == null ? ClaimantKind.ORGANIZATION : kind,
+                claimDate == null ? null : new FuzzyDate(claimDate, Rows.date(row, "claim_date_first"),
+                        Rows.date(row, "claim_date_last")),
+                row.getString("language"), row.getString("location"),
+                eventDate == null ? null : new FuzzyDate(eventDate, Rows.date(row, "event_date_first"),
+                        Rows.date(row, "event_date_last")),
+                List.copyOf(Rows.texts(row, "tags")), Rows.enumOf(row, "status", ClaimStatus.class),
+                row.getString("explanation"), Rows.instant(row, "verdict_at"), Rows.uuid(row, "superseded_by"),
+                Rows.instant(row, "superseded_at"), Rows.uuid(row, "duplicate_of"),
+                // an embedded value whose columns are all null is null, as Hibernate reads it
+                allNull(quantity.measure(), quantity.subject(), quantity.qualifier(), quantity.value(),
+                        quantity.upperValue(), quantity.unit()) ? null : quantity,
+                allNull(attribution.actor(), attribution.role(), attribution.attributedBy()) ? null : attribution,
+                List.of(), List.of(), Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"),
+                row.getLong("version"), null, null);
+    }
+
+    private static boolean allNull(Object... values) {
+        for (Object value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -132,7 +201,32 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     @SuppressWarnings("unchecked")
     List<Row> page(ClaimFilter filter, PageRequest page, Cursor after, boolean ranked, Search search) {
         boolean searched = search != null;
-        StringBuilder sql = new StringBuilder("select c.*")
+        PageQuery query = pageQuery(SHOWN + (searched ? ", c.search_config" : ""), filter, page, after, ranked, search);
+        return Rows.query(getEntityManager(), query.sql(), query.params(), row -> new Row(shown(row),
+                ranked ? Rows.real(row, "rank") : null, searched ? row.getString("snippet") : null));
+    }
+
+    /** One keyset page of live claims as entities (one row more than the limit), in the order of the sort: for the export. */
+    @SuppressWarnings("unchecked")
+    List<Claim> pageOfClaims(ClaimFilter filter, PageRequest page, Cursor after, Search search) {
+        PageQuery built = pageQuery("c.*", filter, page, after, false, search);
+        NativeQuery<?> query = getEntityManager().createNativeQuery(built.sql()).unwrap(NativeQuery.class);
+        query.addEntity("c", Claim.class);
+        if (search != null) {
+            query.addScalar("snippet", StandardBasicTypes.STRING);
+        }
+        built.params().forEach(query::setParameter);
+        return query.getResultList().stream().map(r -> r instanceof Object[] cols ? (Claim) cols[0] : (Claim) r).toList();
+    }
+
+    /** A page's statement (named parameters) and their values. */
+    private record PageQuery(String sql, Map<String, Object> params) {
+    }
+
+    private PageQuery pageQuery(String columns, ClaimFilter filter, PageRequest page, Cursor after, boolean ranked,
+            Search search) {
+        boolean searched = search != null;
+        StringBuilder sql = new StringBuilder("select " + columns)
                 .append(ranked ? ", " + search.rank() + " as rank" : "")
                 .append(" from claim c where " + Live.sql("c"));
         Map<String, Object> params = new HashMap<>();
@@ -162,21 +256,7 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             text = "select c.*, " + search.snippet() + " as snippet from (" + text + ") c order by "
                     + (ranked ? "c.rank desc, c.id desc" : page.sort().orderBy("c"));
         }
-        NativeQuery<?> query = getEntityManager().createNativeQuery(text).unwrap(NativeQuery.class);
-        query.addEntity("c", Claim.class);
-        if (ranked) {
-            query.addScalar("rank", StandardBasicTypes.FLOAT);
-        }
-        if (searched) {
-            query.addScalar("snippet", StandardBasicTypes.STRING);
-        }
-        params.forEach(query::setParameter);
-        return query.getResultList().stream().map(r -> {
-            if (!(r instanceof Object[] cols)) {
-                return new Row((Claim) r, null, null);
-            }
-            return new Row((Claim) cols[0], ranked ? (Float) cols[1] : null, searched ? (String) cols[cols.length - 1] : null);
-        }).toList();
+        return new PageQuery(text, params);
     }
 
     /** Whether following supersededBy from {@code start} reaches {@code target}. */

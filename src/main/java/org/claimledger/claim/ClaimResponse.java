@@ -59,6 +59,13 @@ public record ClaimResponse(
                 sources, articles, c.createdAt, c.updatedAt, c.version, null, null);
     }
 
+    /** The same claim with these sources and article links. */
+    ClaimResponse withChildren(List<SourceResponse> sources, List<ArticleLinkResponse> articles) {
+        return new ClaimResponse(id, statement, type, claimant, claimantKind, claimDate, language, location, eventDate,
+                tags, status, explanation, verdictAt, supersededBy, supersededAt, duplicateOf, quantity, attribution,
+                sources, articles, createdAt, updatedAt, version, snippet, possibleDuplicates);
+    }
+
     /** The same claim, as a search result with its highlighted snippet. */
     ClaimResponse withSnippet(String text) {
         return new ClaimResponse(id, statement, type, claimant, claimantKind, claimDate, language, location, eventDate,

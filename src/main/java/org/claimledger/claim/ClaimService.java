@@ -77,7 +77,7 @@ class ClaimService {
     }
 
     public ClaimResponse get(UUID id) {
-        return views.of(claims.live(id));
+        return views.withChildren(List.of(claims.shownLive(id))).get(0);
     }
 
     /**
@@ -102,10 +102,10 @@ class ClaimService {
         }
         String fingerprint = fuzzy ? typos : exact;
         Page<ClaimResponse> sliced = Page.slice(rows, page.limit(),
-                row -> ranked ? Cursor.ranked(row.rank(), row.claim().id, fingerprint)
-                        : Cursor.at(page.sort().keyOf(row.claim().createdAt, row.claim().updatedAt), row.claim().id,
+                row -> ranked ? Cursor.ranked(row.rank(), row.claim().id(), fingerprint)
+                        : Cursor.at(page.sort().keyOf(row.claim().createdAt(), row.claim().updatedAt()), row.claim().id(),
                                 fingerprint),
-                kept -> withSnippets(kept, views.of(kept.stream().map(ClaimRepository.Row::claim).toList())));
+                kept -> withSnippets(kept, views.withChildren(kept.stream().map(ClaimRepository.Row::claim).toList())));
         return new ClaimPage(sliced.items(), sliced.nextCursor(), fuzzy);
     }
 

@@ -36,24 +36,29 @@ class ClaimViews {
 
     /** Claims with their sources and links, in three queries whatever the number of claims. */
     List<ClaimResponse> of(List<Claim> page) {
+        return withChildren(page.stream().map(c -> ClaimResponse.of(c, List.of(), List.of())).toList());
+    }
+
+    /** Claims read without their children, with their sources and links, in three queries whatever their number. */
+    List<ClaimResponse> withChildren(List<ClaimResponse> page) {
         if (page.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = page.stream().map(c -> c.id).toList();
+        List<UUID> ids = page.stream().map(ClaimResponse::id).toList();
         Map<UUID, List<SourceResponse>> sourcesByClaim = sourcesOf(ids);
-        List<ArticleLink> allLinks = links.liveForClaims(ids);
-        Map<UUID, ArticleSummary> linked = articles.summaries(allLinks.stream().map(l -> l.articleId).distinct().toList());
+        List<ArticleLinkRepository.Shown> allLinks = links.liveShownForClaims(ids);
+        Map<UUID, ArticleSummary> linked = articles.summaries(allLinks.stream().map(l -> l.articleId()).distinct().toList());
         Map<UUID, List<ArticleLinkResponse>> linksByClaim = allLinks.stream()
-                .filter(l -> linked.containsKey(l.articleId))
-                .map(l -> ArticleLinkResponse.of(l, linked.get(l.articleId)))
+                .filter(l -> linked.containsKey(l.articleId()))
+                .map(l -> l.with(linked.get(l.articleId())))
                 .collect(Collectors.groupingBy(ArticleLinkResponse::claimId));
-        return page.stream().map(c -> ClaimResponse.of(c, sourcesByClaim.getOrDefault(c.id, List.of()),
-                linksByClaim.getOrDefault(c.id, List.of()))).toList();
+        return page.stream().map(c -> c.withChildren(sourcesByClaim.getOrDefault(c.id(), List.of()),
+                linksByClaim.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /** The live sources of these claims, oldest first, by claim. */
     Map<UUID, List<SourceResponse>> sourcesOf(Collection<UUID> claimIds) {
-        return sources.liveForClaims(claimIds).stream().map(SourceResponse::of)
+        return sources.liveResponsesForClaims(claimIds).stream()
                 .collect(Collectors.groupingBy(SourceResponse::claimId));
     }
 }

@@ -6,19 +6,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.claimledger.common.db.Live;
-import org.claimledger.common.db.UuidArray;
+import org.claimledger.common.db.Rows;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.PageRequest;
 
 @ApplicationScoped
 class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
 
-    @SuppressWarnings("unchecked")
-    List<Source> liveForClaims(Collection<UUID> claimIds) {
-        return claimIds.isEmpty() ? List.of() : getEntityManager().createNativeQuery("select s.* from source s"
-                        + " where s.claim_id = any(cast(:ids as uuid[])) and " + Live.sql("s") + " order by s.created_at, s.id",
-                        Source.class)
-                .setParameter("ids", UuidArray.of(claimIds)).getResultList();
+    /** The live sources of these claims as shown, oldest first, read into records (no entity loaded). */
+    List<SourceResponse> liveResponsesForClaims(Collection<UUID> claimIds) {
+        return Rows.byIds(getEntityManager(), "select s.id, s.claim_id, s.url, s.title, s.publisher, s.kind, s.stance,"
+                + " s.accessed_at, s.archived_url, s.note, s.created_at, s.updated_at, s.version from source s"
+                + " where s.claim_id = any(?) and " + Live.sql("s") + " order by s.created_at, s.id", claimIds,
+                row -> new SourceResponse(Rows.uuid(row, "id"), Rows.uuid(row, "claim_id"), row.getString("url"),
+                        row.getString("title"), row.getString("publisher"), Rows.enumOf(row, "kind", SourceKind.class),
+                        Rows.enumOf(row, "stance", Stance.class), Rows.instant(row, "accessed_at"),
+                        row.getString("archived_url"), row.getString("note"), Rows.instant(row, "created_at"),
+                        Rows.instant(row, "updated_at"), row.getLong("version")));
     }
 
     @SuppressWarnings("unchecked")

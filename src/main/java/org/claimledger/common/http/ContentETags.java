@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.Provider;
 import java.security.MessageDigest;
@@ -20,7 +21,9 @@ import org.claimledger.common.paging.Page;
  * verification, diffs, lineages, snapshots, ClaimReviews, the API keys) a strong ETag made from
  * the SHA-256 of its JSON, and answers {@code If-None-Match} with 304 while it still matches, as
  * the contract declares for every GET that is not a page. Pages carry no ETag (their content moves
- * with every write); resources with a version ETag keep it.
+ * with every write); resources with a version ETag keep it. A JSON answer's bytes hashed become the
+ * entity, so the body is serialised once and the ETag is the hash of exactly what is sent; a text
+ * answer (the ledger's signed checkpoint) is still written by its own writer.
  */
 @Provider
 public class ContentETags implements ContainerResponseFilter {
@@ -42,13 +45,18 @@ public class ContentETags implements ContainerResponseFilter {
             return;
         }
         String etag;
+        byte[] json;
         try {
-            byte[] json = mapper.writeValueAsBytes(entity);
+            json = mapper.writeValueAsBytes(entity);
             etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 16) + "\"";
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             return; // the answer goes out without an ETag; writing it will report the problem
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (writtenAsJson(response.getMediaType(), entity)) {
+            // the bytes hashed are the bytes sent: the body is not serialised a second time
+            response.setEntity(json, response.getEntityAnnotations(), response.getMediaType());
+        }
         boolean notModified;
         try {
             notModified = ETags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
@@ -59,5 +67,14 @@ public class ContentETags implements ContainerResponseFilter {
             response.setStatus(304);
             response.setEntity(null);
         }
+    }
+
+    /** Whether Jackson writes this answer (JSON), not a text writer (a text/plain checkpoint, a String). */
+    private static boolean writtenAsJson(MediaType type, Object entity) {
+        if (type == null) {
+            return !(entity instanceof CharSequence);
+        }
+        return type.getType().equals("application")
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 }
