@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.claimledger.common.error.ProblemException;
-import org.claimledger.common.paging.Page;
+import org.claimledger.common.paging.Paged;
 
 /**
  * Gives every single-resource GET that has no row version of its own (statistics, ledger
@@ -39,7 +39,7 @@ public class ContentETags implements ContainerResponseFilter {
         String method = request.getMethod();
         Object entity = response.getEntity();
         if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) || response.getStatus() != 200
-                || entity == null || entity instanceof Page<?> || entity instanceof StreamingOutput
+                || entity == null || entity instanceof Paged || entity instanceof StreamingOutput
                 || response.getHeaders().containsKey(HttpHeaders.ETAG)
                 || !request.getUriInfo().getPath().startsWith("/api/v1/")) {
             return;

@@ -10,7 +10,7 @@ public record Page<T>(
         @Schema(maxItems = 200) List<T> items,
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Pass as `cursor` to read the next page; null on the last page.",
-                nullable = true, examples = "eyJzIjoiLWNyZWF0ZWRBdCJ9.Ab12Cd34") String nextCursor) {
+                nullable = true, examples = "eyJzIjoiLWNyZWF0ZWRBdCJ9.Ab12Cd34") String nextCursor) implements Paged {
 
     /**
      * The page from rows read with one more than the limit: when the extra row is there, it is
