@@ -3,6 +3,7 @@ package org.claimledger.common.openapi;
 import java.util.List;
 
 import java.util.Map;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Documents, on every operation, the problem responses and headers that the shared HTTP rules
  * produce (preconditions, idempotency, authentication, rate limits, change reasons), so that each
  * resource method does not have to repeat them and none is forgotten; and the limits that hold for
- * every value (see {@link Limits}).
+ * every value (see {@link Limits}). Runs once, when the build writes the document: at start the
+ * service then has no document to build (it builds the served one at the first request for it).
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     @Override
