@@ -5,8 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -123,7 +125,26 @@ final class MatchScorer {
         return x.isEmpty() || y.isEmpty() || x.equals(y) || x.contains(y) || y.contains(x);
     }
 
+    /** Subjects' keys lately computed: a pure function of the text, so never stale; few distinct subjects recur. */
+    private static final int SUBJECT_KEYS_MAX = 2048;
+    private static final Map<String, String> SUBJECT_KEYS = new ConcurrentHashMap<>();
+
     private static String subjectKey(String subject) {
+        if (subject == null) {
+            return computeSubjectKey(null);
+        }
+        String key = SUBJECT_KEYS.get(subject);
+        if (key == null) {
+            key = computeSubjectKey(subject);
+            if (SUBJECT_KEYS.size() >= SUBJECT_KEYS_MAX) {
+                SUBJECT_KEYS.clear();
+            }
+            SUBJECT_KEYS.put(subject, key);
+        }
+        return key;
+    }
+
+    private static String computeSubjectKey(String subject) {
         // "people" says nothing about who: it agrees with any subject
         String s = MatchText.normalise(subject);
         return s.equals("people") ? "" : String.join(" ", MatchText.keywords(s));
