@@ -14,9 +14,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,6 +28,7 @@ import org.claimledger.common.error.ProblemException;
 import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.http.Caller;
 import org.claimledger.common.time.Ids;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +50,17 @@ public class IdempotentCreates {
             "A request with this Idempotency-Key is still being processed", 409);
 
     private static final Logger LOG = Logger.getLogger(IdempotentCreates.class);
+
+    /**
+     * Claims a key in one statement (it was two): the CTE sets the transaction's lock_timeout (the
+     * in-flight wait, for the rest of the transaction as before) before the insert reads its row, so
+     * the insert's wait for a concurrent holder of the key is bounded (IdempotencyTest).
+     */
+    private static final String CLAIM = "with timeout as (select set_config('lock_timeout', ?, true))"
+            + " insert into idempotency_key (caller, key, request_hash, status, body, created_at)"
+            + " select ?, ?, ?, 0, '', ? from timeout on conflict do nothing";
+    private static final String STORE = "update idempotency_key set status = ?, body = ?, location = ?, etag = ?"
+            + " where caller = ? and key = ?";
 
     private final EntityManager em;
     private final Caller caller;
@@ -91,14 +107,10 @@ public class IdempotentCreates {
         }
         validate(key);
         String hash = hash(operation, request);
-        em.createNativeQuery("select set_config('lock_timeout', :timeout, true)")
-                .setParameter("timeout", wait.toMillis() + "ms").getSingleResult();
         int claimed;
         try {
-            claimed = em.createNativeQuery("insert into idempotency_key (caller, key, request_hash, status, body, created_at)"
-                            + " values (:caller, :key, :hash, 0, '', :now) on conflict do nothing")
-                    .setParameter("caller", caller).setParameter("key", key).setParameter("hash", hash)
-                    .setParameter("now", Ids.now()).executeUpdate();
+            claimed = execute(CLAIM, wait.toMillis() + "ms", caller, key, hash,
+                    OffsetDateTime.ofInstant(Ids.now(), ZoneOffset.UTC));
         } catch (PersistenceException e) {
             if (isLockTimeout(e)) {
                 throw new ProblemException(IN_FLIGHT, "a request with Idempotency-Key '" + key
@@ -108,11 +120,7 @@ public class IdempotentCreates {
         }
         if (claimed == 1) {
             Stored stored = store(status, action.get());
-            em.createNativeQuery("update idempotency_key set status = :status, body = :body, location = :location,"
-                            + " etag = :etag where caller = :caller and key = :key")
-                    .setParameter("status", stored.status()).setParameter("body", stored.body())
-                    .setParameter("location", stored.location()).setParameter("etag", stored.etag())
-                    .setParameter("caller", caller).setParameter("key", key).executeUpdate();
+            execute(STORE, stored.status(), stored.body(), stored.location(), stored.etag(), caller, key);
             return respond(stored, false);
         }
         @SuppressWarnings("unchecked")
@@ -155,6 +163,25 @@ public class IdempotentCreates {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a response", e);
         }
+    }
+
+    /**
+     * One statement with plain JDBC on the transaction's connection (Hibernate's native queries
+     * parse, flush and wrap each time); a failure surfaces as Hibernate's exception, the SQLException its cause.
+     */
+    private int execute(String sql, Object... params) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i] == null) {
+                        statement.setNull(i + 1, Types.VARCHAR);
+                    } else {
+                        statement.setObject(i + 1, params[i]);
+                    }
+                }
+                return statement.executeUpdate();
+            }
+        });
     }
 
     private static Response respond(Stored stored, boolean replayed) {
