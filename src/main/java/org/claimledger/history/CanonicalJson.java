@@ -36,6 +36,21 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * The canonical text of an entry's content, {"changes": ..., "snapshot": ..., "type": ...}, from
+     * the snapshot's canonical text as it is: the members already in canonical order, so the snapshot,
+     * most of the content, is not sorted and written a second time. Equal to {@link #write} of the
+     * whole (CanonicalJsonTest).
+     */
+    static String content(String type, JsonNode changes, String snapshotText) {
+        try {
+            return "{\"changes\":" + write(changes) + ",\"snapshot\":" + snapshotText + ",\"type\":"
+                    + PLAIN.writeValueAsString(type) + "}";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A value as JSON, by way of its text, so that it reads exactly as a stored revision will. */
     public static JsonNode of(ObjectMapper writer, Object value) {
         try {

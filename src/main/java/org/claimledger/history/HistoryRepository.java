@@ -2,7 +2,11 @@ package org.claimledger.history;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.claimledger.common.db.Columns;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 @ApplicationScoped
 class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
@@ -25,8 +31,67 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
             + " (select l.leaf_index from ledger_leaf l where l.history_entry_id = h.id)"
             + " from history_entry h join revision r on r.id = h.rev";
 
-    Optional<HistoryEntry> latest(EntityType type, UUID id) {
-        return find("entityType = ?1 and entityId = ?2 order by rev desc", type, id).firstResultOptional();
+    /** What the next entry of a chain needs of the entity's latest: its revision, content and hash. */
+    record Link(long rev, String content, String hash) {
+    }
+
+    /*
+     * The three statements of every write (the revision, the previous entry, the new entry) run with
+     * plain JDBC on the transaction's connection: Hibernate's persist of an identity entity read the
+     * whole row back, and its queries built entities the ledger never changes.
+     */
+
+    /** The entity's latest entry, if it has one. */
+    Optional<Link> latest(EntityType type, UUID id) {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select rev, content, hash from history_entry"
+                    + " where entity_type = ? and entity_id = ? order by rev desc limit 1")) {
+                statement.setString(1, type.name());
+                statement.setObject(2, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(new Link(row.getLong(1), row.getString(2), row.getString(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Writes a revision; returns its number (an identity column, so that the entries can name it). */
+    long insertRevision(Instant at, String actor, String reason, String requestId) {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("insert into revision (at, actor, reason,"
+                    + " request_id) values (?, ?, ?, ?) returning id")) {
+                statement.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                statement.setString(2, actor);
+                statement.setString(3, reason);
+                statement.setString(4, requestId);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    void insert(HistoryEntry entry) {
+        work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("insert into history_entry (entity_type,"
+                    + " entity_id, rev, type, fields, content, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                statement.setString(1, entry.entityType.name());
+                statement.setObject(2, entry.entityId);
+                statement.setLong(3, entry.rev);
+                statement.setString(4, entry.type.name());
+                statement.setArray(5, connection.createArrayOf("text", entry.fields.toArray()));
+                statement.setString(6, entry.content);
+                statement.setString(7, entry.prevHash);
+                statement.setString(8, entry.hash);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T work(ReturningWork<T> work) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(work);
     }
 
     boolean exists(EntityType type, UUID id) {

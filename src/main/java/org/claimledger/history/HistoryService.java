@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -42,15 +41,13 @@ public class HistoryService {
     private static final Object REVISION = Revision.class;
 
     private final HistoryRepository history;
-    private final EntityManager em;
     private final TransactionSynchronizationRegistry transaction;
     private final Map<EntityType, Map<String, SnapshotShape.KeyedList>> shapes = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Map<String, String>> defaults = new EnumMap<>(EntityType.class);
 
-    HistoryService(HistoryRepository history, EntityManager em, TransactionSynchronizationRegistry transaction,
+    HistoryService(HistoryRepository history, TransactionSynchronizationRegistry transaction,
             Instance<SnapshotShape> shapes) {
         this.history = history;
-        this.em = em;
         this.transaction = transaction;
         shapes.forEach(shape -> this.shapes.put(shape.entityType(), Map.copyOf(shape.keyedLists())));
         shapes.forEach(shape -> this.defaults.put(shape.entityType(), Map.copyOf(shape.defaults())));
@@ -66,38 +63,38 @@ public class HistoryService {
     public void record(ChangeContext context, EntityType type, UUID id, ChangeType change, Snapshot state,
             boolean deleted) {
         Revision revision = revision(context);
-        // read back from its text, so that it compares with the previous entry's stored snapshot
-        // exactly as two stored snapshots compare (70 is an integer in both, 70.50 a decimal)
-        ObjectNode snapshot = (ObjectNode) CanonicalJson.read(CanonicalJson.write(state.node));
-        snapshot.put("deleted", deleted);
+        ObjectNode whole = state.node;
+        whole.put("deleted", deleted);
+        // the snapshot's canonical text, read back so that it compares with the previous entry's stored
+        // snapshot exactly as two stored snapshots compare (70 is an integer in both, 70.50 a decimal)
+        String snapshotText = CanonicalJson.write(whole);
+        JsonNode snapshot = CanonicalJson.read(snapshotText);
         // a new entity has no history yet: one query fewer on every create
-        Optional<HistoryEntry> previous = change == ChangeType.CREATED ? Optional.empty() : history.latest(type, id);
-        if (previous.isPresent() && previous.get().rev == revision.id) {
+        Optional<HistoryRepository.Link> previous = change == ChangeType.CREATED ? Optional.empty()
+                : history.latest(type, id);
+        if (previous.isPresent() && previous.get().rev() == revision.id) {
             throw new IllegalStateException(type + " " + id + " recorded twice in revision " + revision.id);
         }
-        JsonNode before = previous.map(p -> CanonicalJson.read(p.content).get("snapshot")).orElse(null);
+        JsonNode before = previous.map(p -> CanonicalJson.read(p.content()).get("snapshot")).orElse(null);
         List<Change> changes = Snapshots.diff(before, snapshot, keyedLists(type));
-        ObjectNode content = JsonNodeFactory.instance.objectNode();
-        content.put("type", change.name());
-        ArrayNode changed = content.putArray("changes");
+        ArrayNode changed = JsonNodeFactory.instance.arrayNode();
         for (Change c : changes) {
             ObjectNode item = changed.addObject();
             item.put("field", c.field());
             item.set("from", c.from() == null ? NullNode.instance : c.from());
             item.set("to", c.to() == null ? NullNode.instance : c.to());
         }
-        content.set("snapshot", snapshot);
         HistoryEntry entry = new HistoryEntry();
         entry.entityType = type;
         entry.entityId = id;
         entry.rev = revision.id;
         entry.type = change;
         entry.fields = changes.stream().map(Change::field).toList();
-        entry.content = CanonicalJson.write(content);
-        entry.prevHash = previous.map(p -> p.hash).orElse("");
+        entry.content = CanonicalJson.content(change.name(), changed, snapshotText);
+        entry.prevHash = previous.map(HistoryRepository.Link::hash).orElse("");
         entry.hash = HashChain.link(entry.prevHash, type, id, revision.id, revision.at, revision.actor,
                 revision.reason, revision.requestId, entry.content);
-        history.persist(entry);
+        history.insert(entry);
         // the verifiable ledger (ledger/) appends this entry as a Merkle leaf at commit, by a trigger (V8)
     }
 
@@ -110,7 +107,7 @@ public class HistoryService {
             revision.actor = context.actor();
             revision.reason = context.reason();
             revision.requestId = context.requestId();
-            em.persist(revision); // an identity column: inserted now, so that the entry can name it
+            revision.id = history.insertRevision(revision.at, revision.actor, revision.reason, revision.requestId);
             transaction.putResource(REVISION, revision);
         }
         return revision;
