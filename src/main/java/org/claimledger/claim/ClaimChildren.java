@@ -69,8 +69,9 @@ class ClaimChildren {
         change.run();
         claims.flush();
         Claim claim = claims.findById(claimId);
-        verdicts.requireRules(claim);
+        ClaimResponse view = views.of(claim);
+        verdicts.requireRules(claim, view.sources());
         history.record(currentChange.context().withNote(reopened), EntityType.CLAIM, claimId, ChangeType.UPDATED,
-                ClaimSnapshots.of(claim, views.of(claim)), false);
+                ClaimSnapshots.of(claim, view), false);
     }
 }

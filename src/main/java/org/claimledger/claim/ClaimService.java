@@ -138,9 +138,9 @@ class ClaimService {
         if (reopened != null) {
             claim.verdictAt = null;
         }
-        verdicts.requireRules(claim);
         claims.flush();
         ClaimResponse updated = views.of(claim);
+        verdicts.requireRules(claim, updated.sources());
         history.record(currentChange.context().withNote(reopened), EntityType.CLAIM, id, ChangeType.UPDATED,
                 ClaimSnapshots.of(claim, updated), false);
         return updated;

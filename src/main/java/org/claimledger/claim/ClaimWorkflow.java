@@ -75,9 +75,9 @@ class ClaimWorkflow {
             // the explanation is the revision's reason when the request gave none
             context = context.withReasonIfAbsent(abbreviate(change.explanation()));
         }
-        verdicts.requireRules(claim);
         claims.flush();
         ClaimResponse changed = views.of(claim);
+        verdicts.requireRules(claim, changed.sources());
         history.record(context, EntityType.CLAIM, id, ChangeType.UPDATED, ClaimSnapshots.of(claim, changed), false);
         statusEvents.fire(new ClaimMetrics.StatusChanged(id, to));
         return changed;

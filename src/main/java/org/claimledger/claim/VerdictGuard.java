@@ -12,11 +12,9 @@ import org.claimledger.security.Role;
 @ApplicationScoped
 class VerdictGuard {
 
-    private final ClaimViews views;
     private final Actor actor;
 
-    VerdictGuard(ClaimViews views, Actor actor) {
-        this.views = views;
+    VerdictGuard(Actor actor) {
         this.actor = actor;
     }
 
@@ -38,13 +36,16 @@ class VerdictGuard {
         return note;
     }
 
-    /** The rules of a verdict, checked on every write of a claim that has one (not only when it is given). */
-    void requireRules(Claim claim) {
+    /**
+     * The rules of a verdict, checked on every write of a claim that has one (not only when it is
+     * given), after the write, against the claim's live sources as the writer read them for its answer
+     * and snapshot (one read of them, not two).
+     */
+    void requireRules(Claim claim, List<SourceResponse> sources) {
         if (!Verdicts.hasVerdict(claim.status)) {
             return;
         }
-        List<Stance> stances = views.sourcesOf(List.of(claim.id)).getOrDefault(claim.id, List.of()).stream()
-                .map(SourceResponse::stance).toList();
+        List<Stance> stances = sources.stream().map(SourceResponse::stance).toList();
         String unmet = Verdicts.unmetRule(claim.status, claim.explanation, stances);
         if (unmet != null) {
             throw Verdicts.ruleBroken(claim.status, unmet);
