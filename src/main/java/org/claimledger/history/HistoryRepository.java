@@ -36,7 +36,7 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
     }
 
     /*
-     * The three statements of every write (the revision, the previous entry, the new entry) run with
+     * The statements of every write (the revision, the previous entry, the new entry) run with
      * plain JDBC on the transaction's connection: Hibernate's persist of an identity entity read the
      * whole row back, and its queries built entities the ledger never changes.
      */
@@ -56,18 +56,37 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
         });
     }
 
-    /** Writes a revision; returns its number (an identity column, so that the entries can name it). */
-    long insertRevision(Instant at, String actor, String reason, String requestId) {
+    /** A revision just written, and the latest entry of the entity asked about (if asked and it has one). */
+    record Started(long revision, Optional<Link> latest) {
+    }
+
+    /**
+     * Writes a revision (an identity column, so that the entries can name it) and, when {@code type}
+     * is given, reads that entity's latest entry in the same statement. The caller holds the entity's
+     * row lock, so no other writer adds to its chain meanwhile.
+     */
+    Started insertRevision(Instant at, String actor, String reason, String requestId, EntityType type, UUID id) {
         return work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("insert into revision (at, actor, reason,"
-                    + " request_id) values (?, ?, ?, ?) returning id")) {
+            String insert = "insert into revision (at, actor, reason, request_id) values (?, ?, ?, ?) returning id";
+            try (PreparedStatement statement = connection.prepareStatement(type == null ? insert
+                    : "with r as (" + insert + ") select r.id, h.rev, h.content, h.hash from r left join lateral"
+                            + " (select rev, content, hash from history_entry where entity_type = ? and entity_id = ?"
+                            + " order by rev desc limit 1) h on true")) {
                 statement.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                 statement.setString(2, actor);
                 statement.setString(3, reason);
                 statement.setString(4, requestId);
+                if (type != null) {
+                    statement.setString(5, type.name());
+                    statement.setObject(6, id);
+                }
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
-                    return row.getLong(1);
+                    long revision = row.getLong(1);
+                    if (type == null || row.getString(4) == null) {
+                        return new Started(revision, Optional.empty());
+                    }
+                    return new Started(revision, Optional.of(new Link(row.getLong(2), row.getString(3), row.getString(4))));
                 }
             }
         });

@@ -62,16 +62,26 @@ public class HistoryService {
     @Transactional(TxType.MANDATORY)
     public void record(ChangeContext context, EntityType type, UUID id, ChangeType change, Snapshot state,
             boolean deleted) {
-        Revision revision = revision(context);
+        // a new entity has no history yet: one query fewer on every create; the first entry of a transaction
+        // writes its revision and reads the entity's latest entry in one statement
+        Revision revision = (Revision) transaction.getResource(REVISION);
+        Optional<HistoryRepository.Link> previous;
+        if (change == ChangeType.CREATED) {
+            revision = revision == null ? begin(context, null, null).revision() : revision;
+            previous = Optional.empty();
+        } else if (revision == null) {
+            Begun begun = begin(context, type, id);
+            revision = begun.revision();
+            previous = begun.previous();
+        } else {
+            previous = history.latest(type, id);
+        }
         ObjectNode whole = state.node;
         whole.put("deleted", deleted);
         // the snapshot's canonical text, read back so that it compares with the previous entry's stored
         // snapshot exactly as two stored snapshots compare (70 is an integer in both, 70.50 a decimal)
         String snapshotText = CanonicalJson.write(whole);
         JsonNode snapshot = CanonicalJson.read(snapshotText);
-        // a new entity has no history yet: one query fewer on every create
-        Optional<HistoryRepository.Link> previous = change == ChangeType.CREATED ? Optional.empty()
-                : history.latest(type, id);
         if (previous.isPresent() && previous.get().rev() == revision.id) {
             throw new IllegalStateException(type + " " + id + " recorded twice in revision " + revision.id);
         }
@@ -98,19 +108,24 @@ public class HistoryService {
         // the verifiable ledger (ledger/) appends this entry as a Merkle leaf at commit, by a trigger (V8)
     }
 
-    /** The current transaction's revision, written with its first entry. */
-    private Revision revision(ChangeContext context) {
-        Revision revision = (Revision) transaction.getResource(REVISION);
-        if (revision == null) {
-            revision = new Revision();
-            revision.at = Ids.now();
-            revision.actor = context.actor();
-            revision.reason = context.reason();
-            revision.requestId = context.requestId();
-            revision.id = history.insertRevision(revision.at, revision.actor, revision.reason, revision.requestId);
-            transaction.putResource(REVISION, revision);
-        }
-        return revision;
+    private record Begun(Revision revision, Optional<HistoryRepository.Link> previous) {
+    }
+
+    /**
+     * Writes the transaction's revision, with its first entry, and reads the latest entry of that
+     * entry's entity when {@code type} is given.
+     */
+    private Begun begin(ChangeContext context, EntityType type, UUID id) {
+        Revision revision = new Revision();
+        revision.at = Ids.now();
+        revision.actor = context.actor();
+        revision.reason = context.reason();
+        revision.requestId = context.requestId();
+        HistoryRepository.Started started = history.insertRevision(revision.at, revision.actor, revision.reason,
+                revision.requestId, type, id);
+        revision.id = started.revision();
+        transaction.putResource(REVISION, revision);
+        return new Begun(revision, started.latest());
     }
 
     private Map<String, SnapshotShape.KeyedList> keyedLists(EntityType type) {
