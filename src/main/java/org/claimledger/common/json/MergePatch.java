@@ -29,6 +29,15 @@ import org.claimledger.common.error.ProblemType;
 @ApplicationScoped
 public class MergePatch {
 
+    /** A record's property names, read by reflection once per record type rather than at every patch. */
+    private static final ClassValue<Set<String>> WRITABLE = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+    };
+
     private final ObjectMapper mapper;
     private final Validator validator;
 
@@ -45,8 +54,7 @@ public class MergePatch {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST,
                     "a merge patch must be a JSON object of the properties to change");
         }
-        Set<String> writable = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
-                .collect(Collectors.toSet());
+        Set<String> writable = WRITABLE.get(type);
         List<FieldError> refused = new ArrayList<>();
         for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
             String name = names.next();
