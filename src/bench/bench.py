@@ -688,7 +688,8 @@ def pgbench_script(statements, info, work, op):
             for vm in re.finditer(r"\bversion=\$(\d+)", text):
                 exprs[int(vm.group(1))] = "version" if vm.start() > where else "version+1"
         body = re.sub(r"\$(\d+)", lambda m: exprs.get(int(m.group(1)), m.group(0)), text)
-        if text.lower().startswith("insert into revision"):
+        if text.lower().startswith(("insert into revision", "with r as (insert into revision")):
+            # the revision's id as :r_id (the history's first entry of a write also reads the previous entry)
             lines.append(body + " \\gset r_")
         else:
             lines.append(body + ";")
