@@ -94,13 +94,15 @@ begin
     -- read again after the lock: another sealer may have placed them, and the fence may have moved
     fence := revision_fence();
     loop
-        with placed as (
-            delete from ledger_leaf_pending where (rev, history_entry_id) in (
-                select rev, history_entry_id from ledger_leaf_pending where rev < fence
-                order by rev, history_entry_id limit max_leaves)
-            returning rev, history_entry_id, hash)
-        insert into ledger_leaf (leaf_index, history_entry_id, hash)
-            select n + row_number() over (order by rev, history_entry_id) - 1, history_entry_id, hash from placed;
+        -- (a join, not "in (select ... limit)": that is re-scanned per row once it outgrows work_mem)
+        with batch as (
+            select rev, history_entry_id, hash from ledger_leaf_pending where rev < fence
+            order by rev, history_entry_id limit max_leaves),
+        placed as (
+            insert into ledger_leaf (leaf_index, history_entry_id, hash)
+            select n + row_number() over (order by rev, history_entry_id) - 1, history_entry_id, hash from batch)
+        delete from ledger_leaf_pending p using batch b
+            where p.rev = b.rev and p.history_entry_id = b.history_entry_id;
         get diagnostics k = row_count;
         exit when k = 0;
         hi := n + k;

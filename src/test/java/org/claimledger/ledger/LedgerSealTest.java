@@ -62,6 +62,9 @@ class LedgerSealTest extends ApiTest {
             claim = createClaim(overSeventyKilled());
             long revision = revisionOf(claim);
             assertThat(revision).isGreaterThan(inFlight);
+            for (int i = 0; i < 4; i++) {
+                createClaim(overSeventyKilled()); // more leaves held back, placed in batches below
+            }
 
             // committed, stored, but not placed: a tree that held it could not take a lower revision later
             Checkpoint during = LedgerTest.checkpoint(key);
@@ -74,9 +77,15 @@ class LedgerSealTest extends ApiTest {
 
             writer.rollback();
         }
-        // the lower revision ended without an entry: the claim's leaf is the next one, no gap
+        // the lower revision ended without an entry: the claim's leaf is the next one, no gap; two at a time
+        Db.value("select ledger_seal(2)");
         Checkpoint after = LedgerTest.checkpoint(key);
-        assertThat(after.size()).isEqualTo(before + 1).isEqualTo(Db.count("select count(*) from history_entry"));
+        assertThat(after.size()).isEqualTo(before + 5).isEqualTo(Db.count("select count(*) from history_entry"));
+        var tree = new Merkle.Compact();
+        for (var row : Db.rows("select hash from ledger_leaf order by leaf_index")) {
+            tree.append((byte[]) row.get("hash"));
+        }
+        assertThat(tree.root()).as("the root of the leaves placed in batches").isEqualTo(after.root());
         assertThat(Db.count("select count(*) from ledger_leaf_pending")).isZero();
         long revision = revisionOf(claim);
         var proof = given().queryParam("entityId", claim).queryParam("revision", revision)
