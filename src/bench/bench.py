@@ -157,9 +157,9 @@ log_rotation_size = 0
         log(f"PostgreSQL {self.sql('show server_version')[0][0]} on 127.0.0.1:{self.port}")
 
     def cpu_seconds(self):
-        """CPU time (user + system) of the server and its processes alive now: the service's pooled
-        connections live through a run, so the difference over a run is the server's work for it
-        (less what processes that ended during the run had used, e.g. an autovacuum worker)."""
+        """CPU time (user + system) of the server and its processes alive now, plus what its ended
+        processes used (the postmaster reaps them, so their time is in its cutime and cstime): a
+        connection closed or an autovacuum worker ending during a run no longer takes its CPU out."""
         postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
         ticks = 0
         for entry in os.listdir("/proc"):
@@ -169,7 +169,9 @@ log_rotation_size = 0
                 fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(entry) == postmaster or int(fields[1]) == postmaster:
+            if int(entry) == postmaster:
+                ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+            elif int(fields[1]) == postmaster:
                 ticks += int(fields[11]) + int(fields[12])
         return ticks / os.sysconf("SC_CLK_TCK")
 
