@@ -79,6 +79,10 @@ export function claimView(root, id, ctx) {
       explanation: facts.querySelector('#st-explanation')?.value,
       supersededBy: facts.querySelector('#st-superseded')?.value,
     };
+    // ... and what the form last said (a refused change's reason must not vanish with a refresh)
+    const said = facts.querySelector('.status-form .form-message');
+    const saidClass = said?.className;
+    const saidText = said?.textContent;
     replace(facts,
       h('section', {class: 'card', 'aria-labelledby': 'about-title'},
         h('h2', {id: 'about-title'}, 'The claim'),
@@ -117,6 +121,11 @@ export function claimView(root, id, ctx) {
       }
       facts.querySelector('#st-explanation').value = typed.explanation ?? '';
       facts.querySelector('#st-superseded').value = typed.supersededBy ?? '';
+      const message = facts.querySelector('.status-form .form-message');
+      if (said && message) {
+        message.className = saidClass;
+        message.textContent = saidText;
+      }
     }
   };
 
@@ -144,11 +153,15 @@ export function claimView(root, id, ctx) {
       if (values.explanation?.trim()) body.explanation = values.explanation.trim();
       if (values.status === 'SUPERSEDED' && values.supersededBy?.trim()) body.supersededBy = values.supersededBy.trim();
       replace(message, 'Saving…');
+      // a live refresh may have rebuilt the form meanwhile: answer in the form on the page
+      const shown = () => facts.querySelector('.status-form .form-message') ?? message;
       try {
         await api(`/claims/${id}/status`, {method: 'POST', body, headers: {'If-Match': etag}});
         form.reset();
+        replace(shown(), '');
         await refresh();
       } catch (err) {
+        const message = shown();
         message.className = 'form-message error';
         const p = err.problem || {};
         replace(message, err.status === 412
