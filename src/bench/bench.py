@@ -490,22 +490,25 @@ create index on bench_child_map (old_id, k);
                     out.write("\t".join(["CLAIM", new_id, rev, typ, copy_escape(fields), copy_escape(content), prev,
                                          digest]) + "\n")
                     prev = digest
-    # Without the ledger's triggers (this session only): appended to the Merkle ledger below, set-based
-    # (one append per entry takes hours at 1m, and in one transaction the tree head's row versions pile up).
+    # Without the ledger's triggers (this session only), into a staging table: each entry then goes into
+    # history_entry with its leaf hash, as the service writes it (set-based here), and ledger_seal (V18)
+    # places them in the tree as the service does, in ledger order, one insert per level for the whole
+    # batch (the run checks the tree after seeding).
+    pg.script("create unlogged table bench_history (entity_type varchar(16), entity_id uuid, rev bigint, "
+              "type varchar(16), fields text[], content text, prev_hash varchar(64), hash varchar(64))")
     subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", *pg.conn_args(), "-c",
-                    f"\\copy history_entry (entity_type, entity_id, rev, type, fields, content, prev_hash, hash) "
-                    f"from '{path}'"], check=True, env={**os.environ, "PGOPTIONS": "-c session_replication_role=replica"})
+                    f"\\copy bench_history (entity_type, entity_id, rev, type, fields, content, prev_hash, hash) "
+                    f"from '{path}'", "-d", "postgres"], check=True)
     path.unlink()
-    # The copied entries' leaves are written as a writing transaction writes them (set-based here), and
-    # ledger_seal (V16) places them in the tree as the service does, in ledger order, one insert per
-    # level for the whole batch (the run checks the tree after seeding).
     pg.script("""
-insert into ledger_leaf_pending (rev, history_entry_id, hash)
-    select h.rev, h.id, sha256('\\x00'::bytea || ledger_leaf_bytes_of(h.entity_type, h.entity_id, h.rev, r.at, r.actor,
-           r.reason, r.request_id, h.prev_hash, h.hash, h.content))
-    from history_entry h join revision r on r.id = h.rev
-    where not exists (select 1 from ledger_leaf l where l.history_entry_id = h.id)
-      and not exists (select 1 from ledger_leaf_pending p where p.history_entry_id = h.id);
+set session_replication_role = replica;
+insert into history_entry (entity_type, entity_id, rev, type, fields, content, prev_hash, hash, leaf_hash)
+    select h.entity_type, h.entity_id, h.rev, h.type, h.fields, h.content, h.prev_hash, h.hash,
+           sha256('\\x00'::bytea || ledger_leaf_bytes_of(h.entity_type, h.entity_id, h.rev, r.at, r.actor, r.reason,
+                  r.request_id, h.prev_hash, h.hash, h.content))
+    from bench_history h join revision r on r.id = h.rev order by h.rev, h.entity_id;
+set session_replication_role = origin;
+drop table bench_history;
 select ledger_seal(1000000);""")
     pg.script("drop table bench_child_map; drop table bench_map; drop table bench_template; vacuum analyze;")
 
@@ -563,38 +566,46 @@ def run_wrk(svc, op, args, ids_file, duration, delay_ms=0):
 
 def measure_tree_cost(pg, svc, args, ids_file, ops):
     """Each write operation four times, back to back, in the order with, without, without, with the
-    trigger that writes each history entry's Merkle leaf (so nothing is sealed either): a run gains
-    from the JIT over the one before it, and this order gives both halves the same gain on average.
-    Last in a run: the entries written without it are not in the tree, so the ledger no longer
-    verifies afterwards."""
+    Merkle tree: a run gains from the JIT over the one before it, and this order gives both halves the
+    same gain on average. Without the tree, ledger_seal does nothing (no leaf is placed, no node
+    computed, by the sealer, the checkpoints or the reads) and the trigger that fills in a missing leaf
+    hash is off; the service still hashes each entry's leaf in the JVM (SHA-256 of the entry's bytes),
+    which is in both halves. Between runs, outside the measured time, what was written is sealed, so a
+    run with the tree never places the leaves of the run before it."""
     runs = [{"op": op} for op in ops]
+    seal = pg.sql("select pg_get_functiondef('ledger_seal(int)'::regprocedure)")[0][0]
+    no_seal = ("create or replace function ledger_seal(max_leaves int) returns bigint language plpgsql as "
+               "$$ begin return (select size from ledger_head where id); end $$")
     # statements nested in functions and triggers too, with their time: where the tree's time goes
     pg.sql("alter system set pg_stat_statements.track = 'all'")
     pg.sql("select pg_reload_conf()")
-    for run in runs:
-        run_wrk(svc, run["op"], args, ids_file, 5)
-        halves = {"with": [], "without": []}
-        for half in ("with", "without", "without", "with"):
-            pg.sql(f"alter table history_entry {'enable' if half == 'with' else 'disable'} trigger "
-                   "history_entry_ledger_append")
-            pg.sql("select pg_stat_statements_reset()")
-            r = run_wrk(svc, run["op"], args, ids_file, args.duration)
-            if half == "with" and not halves["with"]:
-                rows = pg.sql("select total_exec_time, calls, query from pg_stat_statements where dbid = (select oid "
-                              "from pg_database where datname = 'postgres') order by total_exec_time desc limit 15")
-                requests = max(1, r["requests"])
-                r["top_sql_by_time"] = [{"ms_per_request": round(float(t) / requests, 3), "calls_per_request":
-                                         round(int(c) / requests, 3), "query": q[:300]} for t, c, q in rows]
-            halves[half].append(r)
-        for half, pair in halves.items():
-            run[half] = {"runs": pair, **{k: statistics.mean(r[k] for r in pair)
-                                          for k in ("rps", "cpu_ms_per_request", "pg_cpu_ms_per_request")}}
-        log(f"{run['op']}: JVM {run['with']['cpu_ms_per_request']:.2f} / {run['without']['cpu_ms_per_request']:.2f} ms, "
-            f"PostgreSQL {run['with']['pg_cpu_ms_per_request']:.2f} / {run['without']['pg_cpu_ms_per_request']:.2f} ms "
-            "per request with / without the Merkle tree (means of two runs each)")
-    pg.sql("alter table history_entry enable trigger history_entry_ledger_append")
-    pg.sql("alter system reset pg_stat_statements.track")
-    pg.sql("select pg_reload_conf()")
+    try:
+        for run in runs:
+            run_wrk(svc, run["op"], args, ids_file, 5)
+            halves = {"with": [], "without": []}
+            for half in ("with", "without", "without", "with"):
+                pg.script(seal + ";\nselect ledger_seal(10000000);\n" + ("" if half == "with" else no_seal + ";\n")
+                          + f"alter table history_entry {'enable' if half == 'with' else 'disable'} trigger "
+                          "history_entry_leaf_hash;\nselect pg_stat_statements_reset();")
+                r = run_wrk(svc, run["op"], args, ids_file, args.duration)
+                if half == "with" and not halves["with"]:
+                    rows = pg.sql("select total_exec_time, calls, query from pg_stat_statements where dbid = (select oid "
+                                  "from pg_database where datname = 'postgres') order by total_exec_time desc limit 15")
+                    requests = max(1, r["requests"])
+                    r["top_sql_by_time"] = [{"ms_per_request": round(float(t) / requests, 3), "calls_per_request":
+                                             round(int(c) / requests, 3), "query": q[:300]} for t, c, q in rows]
+                halves[half].append(r)
+            for half, pair in halves.items():
+                run[half] = {"runs": pair, **{k: statistics.mean(r[k] for r in pair)
+                                              for k in ("rps", "cpu_ms_per_request", "pg_cpu_ms_per_request")}}
+            log(f"{run['op']}: JVM {run['with']['cpu_ms_per_request']:.2f} / {run['without']['cpu_ms_per_request']:.2f} ms, "
+                f"PostgreSQL {run['with']['pg_cpu_ms_per_request']:.2f} / {run['without']['pg_cpu_ms_per_request']:.2f} ms "
+                "per request with / without the Merkle tree (means of two runs each)")
+    finally:
+        pg.script(seal + ";\nselect ledger_seal(10000000);\n"
+                  "alter table history_entry enable trigger history_entry_leaf_hash;")
+        pg.sql("alter system reset pg_stat_statements.track")
+        pg.sql("select pg_reload_conf()")
     return runs
 
 
@@ -817,9 +828,9 @@ def main():
     p.add_argument("--warmup", type=int, default=30,
                    help="seconds of load per operation before any is measured, for the JIT (default 30)")
     p.add_argument("--tree-cost", action="store_true",
-                   help="at the end, run create and PATCH again with, without, without and with the trigger that "
-                        "writes each entry's Merkle leaf, back to back, for the CPU the tree costs (leaves the ledger "
-                        "without those leaves)")
+                   help="at the end, run create and PATCH again with, without, without and with the Merkle tree "
+                        "(ledger_seal a no-op), back to back, for the CPU the tree costs; everything written is "
+                        "placed in the tree between runs")
     p.add_argument("--warmup-requests", type=int, default=5000,
                    help="requests of each operation at least before any is measured, up to 5 more minutes (default 5000)")
     p.add_argument("--connections", type=int, default=16, help="wrk connections = pgbench clients (default 16)")

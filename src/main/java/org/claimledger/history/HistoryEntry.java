@@ -35,4 +35,6 @@ public class HistoryEntry {
     public String content;
     public String prevHash;
     public String hash;
+    /** This entry's leaf in the ledger's Merkle tree: SHA-256(0x00 || its leaf bytes), see ledger/Leaf. */
+    public byte[] leafHash;
 }

@@ -95,7 +95,7 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
     void insert(HistoryEntry entry) {
         work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("insert into history_entry (entity_type,"
-                    + " entity_id, rev, type, fields, content, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " entity_id, rev, type, fields, content, prev_hash, hash, leaf_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, entry.entityType.name());
                 statement.setObject(2, entry.entityId);
                 statement.setLong(3, entry.rev);
@@ -104,6 +104,7 @@ class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Long> {
                 statement.setString(6, entry.content);
                 statement.setString(7, entry.prevHash);
                 statement.setString(8, entry.hash);
+                statement.setBytes(9, entry.leafHash);
                 return statement.executeUpdate();
             }
         });

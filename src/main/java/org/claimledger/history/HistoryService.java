@@ -25,6 +25,8 @@ import org.claimledger.common.error.ProblemType;
 import org.claimledger.common.paging.Cursor;
 import org.claimledger.common.paging.Page;
 import org.claimledger.common.time.Ids;
+import org.claimledger.ledger.Leaf;
+import org.claimledger.ledger.Merkle;
 
 /**
  * The history of claims and articles, the one record of every change. Writers call {@link #record}
@@ -104,8 +106,11 @@ public class HistoryService {
         entry.prevHash = previous.map(HistoryRepository.Link::hash).orElse("");
         entry.hash = HashChain.link(entry.prevHash, type, id, revision.id, revision.at, revision.actor,
                 revision.reason, revision.requestId, entry.content);
+        // the entry's leaf in the verifiable ledger, written with it; ledger/ places it in the tree moments
+        // after the commit, in ledger order (V18)
+        entry.leafHash = Merkle.leafHash(Leaf.bytes(type.name(), id.toString(), revision.id, Leaf.timestamp(revision.at),
+                revision.actor, revision.reason, revision.requestId, entry.prevHash, entry.hash, entry.content));
         history.insert(entry);
-        // the verifiable ledger (ledger/) appends this entry as a Merkle leaf at commit, by a trigger (V8)
     }
 
     private record Begun(Revision revision, Optional<HistoryRepository.Link> previous) {

@@ -27,7 +27,7 @@ class LedgerRepository {
 
     /**
      * Places the written leaves of every revision that can no longer change after the tree's last leaf,
-     * {@code max} at a time (ledger_seal, V16); answers the tree size.
+     * {@code max} at a time (ledger_seal, V18); answers the tree size.
      */
     long seal(int max) {
         return ((Number) em.createNativeQuery("select ledger_seal(:max)").setParameter("max", max).getSingleResult())
@@ -36,8 +36,9 @@ class LedgerRepository {
 
     /** Whether this revision of this claim or article is written but not placed in the tree yet. */
     boolean pending(UUID entityId, long revision) {
-        return !em.createNativeQuery("select 1 from ledger_leaf_pending p join history_entry h on h.id = p.history_entry_id"
-                + " where h.entity_type in ('CLAIM', 'ARTICLE') and h.entity_id = :id and h.rev = :rev")
+        return !em.createNativeQuery("select 1 from history_entry h where h.entity_type in ('CLAIM', 'ARTICLE')"
+                + " and h.entity_id = :id and h.rev = :rev"
+                + " and not exists (select 1 from ledger_leaf l where l.history_entry_id = h.id)")
                 .setParameter("id", entityId).setParameter("rev", revision).getResultList().isEmpty();
     }
 

@@ -3,6 +3,7 @@ package org.claimledger.ledger;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createClaim;
+import static org.claimledger.support.Fixtures.etagOf;
 import static org.claimledger.support.Fixtures.overSeventyKilled;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writers store their leaves; a leaf takes its place in the tree once every lower revision has
- * ended (V16). What a reader of the tree sees while a write is in flight, and that no writer waits
+ * ended (V16); its hash is written in the entry's own row (V18). What a reader of the tree sees while a write is in flight, and that no writer waits
  * for the tree.
  */
 @QuarkusTest
@@ -37,8 +38,11 @@ class LedgerSealTest extends ApiTest {
                     .get(60, TimeUnit.SECONDS);
             assertThat(Db.count("select count(*) from history_entry where entity_id = ?", UUID.fromString(claim)))
                     .isEqualTo(1);
-            assertThat(Db.count("select count(*) from ledger_leaf_pending p join history_entry h"
-                    + " on h.id = p.history_entry_id where h.entity_id = ?", UUID.fromString(claim))).isEqualTo(1);
+            // its leaf hash is in its row, the hash of the bytes the database builds for it; not yet in the tree
+            assertThat(Db.count("select count(*) from history_entry h where h.entity_id = ?"
+                    + " and h.leaf_hash = sha256('\\x00'::bytea || ledger_leaf_bytes(h.id))"
+                    + " and not exists (select 1 from ledger_leaf l where l.history_entry_id = h.id)",
+                    UUID.fromString(claim))).isEqualTo(1);
             sealer.rollback();
         }
         // once the head is free, the leaf takes its place
@@ -86,7 +90,8 @@ class LedgerSealTest extends ApiTest {
             tree.append((byte[]) row.get("hash"));
         }
         assertThat(tree.root()).as("the root of the leaves placed in batches").isEqualTo(after.root());
-        assertThat(Db.count("select count(*) from ledger_leaf_pending")).isZero();
+        assertThat(Db.count("select count(*) from ledger_leaf l join history_entry h on h.id = l.history_entry_id"
+                + " where l.hash <> h.leaf_hash")).as("leaves placed with the hash their entry was written with").isZero();
         long revision = revisionOf(claim);
         var proof = given().queryParam("entityId", claim).queryParam("revision", revision)
                 .queryParam("treeSize", after.size()).get("/api/v1/ledger/proofs/inclusion")
@@ -114,6 +119,37 @@ class LedgerSealTest extends ApiTest {
                 + " on h.id = l.history_entry_id where h.entity_id = ?", UUID.fromString(claim))).longValue();
         given().get("/api/v1/claims/{id}/history", claim).then().statusCode(200)
                 .body("items[0].leafIndex", equalTo((int) leaf));
+    }
+
+    @Test
+    void shouldWriteEveryEntrysLeafHashAsTheDatabaseBuildsItsBytes() throws Exception {
+        // entries with quotes, non-ASCII text and a reason, written by the service: its hash is the bytes'
+        var claim = new java.util.HashMap<>(overSeventyKilled());
+        claim.put("statement", "«Über 70 Tote» — \"at least\" 12 U.S. service members; 死亡");
+        String id = createClaim(claim);
+        given().header("If-Match", etagOf("/api/v1/claims/" + id)).header("X-Change-Reason", "toll revisé")
+                .contentType("application/merge-patch+json").body("{\"statement\": \"Über 170 killed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .patch("/api/v1/claims/{id}", id).then().log().ifValidationFails().statusCode(200);
+        assertThat(Db.count("select count(*) from history_entry where leaf_hash <> sha256('\\x00'::bytea"
+                + " || ledger_leaf_bytes(id))")).as("entries whose stored leaf hash is not their bytes'").isZero();
+        assertThat(Db.count("select count(*) from history_entry where entity_id = ?", UUID.fromString(id))).isEqualTo(2);
+
+        // an entry written without it (an instance of the previous version, during an upgrade) gets it from the database
+        try (Connection writer = Db.connect()) {
+            writer.setAutoCommit(false);
+            var rs = writer.createStatement().executeQuery("with r as (insert into revision (at, actor, reason)"
+                    + " values (now(), 'old-instance', 'upgrade') returning id) insert into history_entry"
+                    + " (entity_type, entity_id, rev, type, fields, content, prev_hash, hash) select 'CLAIM',"
+                    + " gen_random_uuid(), r.id, 'CREATED', '{}', '{}', '', repeat('0', 64) from r"
+                    + " returning id");
+            rs.next();
+            long entry = rs.getLong(1);
+            rs = writer.createStatement().executeQuery("select leaf_hash = sha256('\\x00'::bytea || ledger_leaf_bytes(id))"
+                    + " from history_entry where id = " + entry);
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("the leaf hash the database filled in").isTrue();
+            writer.rollback();
+        }
     }
 
     @Test
