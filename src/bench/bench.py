@@ -1014,8 +1014,9 @@ def write_results(out, s):
                   + f"); load average {s['cold_start_load_average']:.1f}."]
     if s.get("tree_cost"):
         lines += ["", "What the Merkle tree costs (the same operation run back to back with, without, without and "
-                      "with the trigger that writes each entry's leaf; means of the two runs of each; CPU per request "
-                      "of the JVM and of PostgreSQL):", "",
+                      "with the Merkle tree, which without it places no leaf and computes no node (the JVM hashes each "
+                      "entry's leaf in both); means of the two runs of each; CPU per request of the JVM and of "
+                      "PostgreSQL):", "",
                   "| operation | req/s with | req/s without | JVM ms with | JVM ms without | PostgreSQL ms with | "
                   "PostgreSQL ms without | total ms with | total ms without | total CPU cost of the tree |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
