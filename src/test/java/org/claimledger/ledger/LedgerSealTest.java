@@ -107,21 +107,6 @@ class LedgerSealTest extends ApiTest {
     }
 
     @Test
-    void shouldPlaceAWrittenLeafWithoutAnyoneReadingTheTree() throws InterruptedException {
-        String claim = createClaim(overSeventyKilled());
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        String sql = "select count(*) from ledger_leaf l join history_entry h on h.id = l.history_entry_id where h.entity_id = ?";
-        while (Db.count(sql, UUID.fromString(claim)) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(Db.count(sql, UUID.fromString(claim))).isEqualTo(1);
-        long leaf = ((Number) Db.value("select l.leaf_index from ledger_leaf l join history_entry h"
-                + " on h.id = l.history_entry_id where h.entity_id = ?", UUID.fromString(claim))).longValue();
-        given().get("/api/v1/claims/{id}/history", claim).then().statusCode(200)
-                .body("items[0].leafIndex", equalTo((int) leaf));
-    }
-
-    @Test
     void shouldWriteEveryEntrysLeafHashAsTheDatabaseBuildsItsBytes() throws Exception {
         // entries with quotes, non-ASCII text and a reason, written by the service: its hash is the bytes'
         var claim = new java.util.HashMap<>(overSeventyKilled());
