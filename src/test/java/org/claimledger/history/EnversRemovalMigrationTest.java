@@ -2,12 +2,13 @@ package org.claimledger.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.claimledger.support.MigrationDatabases.connect;
+import static org.claimledger.support.MigrationDatabases.count;
+import static org.claimledger.support.MigrationDatabases.flyway;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -19,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flywaydb.core.Flyway;
+import org.claimledger.support.MigrationDatabases;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -39,17 +39,16 @@ class EnversRemovalMigrationTest {
 
     /** The migration under test, found by its description so that a renumbering does not break the test. */
     private static final String DESCRIPTION = "drop envers audit tables";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static MigrationDatabases databases;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        databases = MigrationDatabases.start("envers");
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        postgres.close();
+        databases.close();
     }
 
     @Test
@@ -108,11 +107,7 @@ class EnversRemovalMigrationTest {
 
     /** A fresh database migrated up to the version before the ledger became the only history. */
     private static String databaseAtPreviousVersion() throws SQLException {
-        String name = "envers_" + DATABASES.incrementAndGet();
-        try (Connection c = connect(postgres.getJdbcUrl("postgres", "postgres")); Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        String url = postgres.getJdbcUrl("postgres", name);
+        String url = databases.newDatabase();
         MigrationInfo[] all = flyway(url, "latest").info().all();
         for (int i = 1; i < all.length; i++) {
             if (all[i].getDescription().equals(DESCRIPTION)) {
@@ -121,22 +116,6 @@ class EnversRemovalMigrationTest {
             }
         }
         throw new AssertionError("no migration " + DESCRIPTION);
-    }
-
-    private static Flyway flyway(String url, String target) {
-        return Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration")
-                .target(target).load();
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Every chain recomputed by the service's own check, by entity. */

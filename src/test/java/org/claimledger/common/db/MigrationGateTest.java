@@ -2,17 +2,17 @@ package org.claimledger.common.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.claimledger.support.MigrationDatabases.connect;
+import static org.claimledger.support.MigrationDatabases.flyway;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.claimledger.support.MigrationDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -26,18 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class MigrationGateTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final String MIGRATE_AT_START = "quarkus.flyway.migrate-at-start";
-    private static EmbeddedPostgres postgres;
+    private static MigrationDatabases databases;
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        databases = MigrationDatabases.start("gate");
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        postgres.close();
+        databases.close();
     }
 
     @Test
@@ -145,19 +144,6 @@ class MigrationGateTest {
     }
 
     private static String newDatabase() throws SQLException {
-        String name = "gate_" + DATABASES.incrementAndGet();
-        try (Connection c = connect(postgres.getJdbcUrl("postgres", "postgres")); Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        return postgres.getJdbcUrl("postgres", name);
-    }
-
-    private static Flyway flyway(String url, String target) {
-        return Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration")
-                .target(target).load();
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
+        return databases.newDatabase();
     }
 }
