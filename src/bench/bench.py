@@ -36,8 +36,22 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
 JAR = ROOT / "target" / "quarkus-app" / "quarkus-run.jar"
 KEY = "cl_bench-admin-key-0123456789abcdefghijklmnop"
-JVM_FLAGS = ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"]
 JAVA = ["java"]
+
+
+def readme_command():
+    """The environment and JVM options of the README's command for running the built service (the
+    "start the service" row of its "Two commands" table): the service is measured as a user runs it."""
+    text = (ROOT / "README.md").read_text()
+    row = next((line for line in text.splitlines() if line.startswith("| start the service")), "")
+    m = re.search(r"&& ((?:[A-Z_]+=\S+ )*)java ((?:-\S+ )*)-jar target/quarkus-app/quarkus-run\.jar`", row)
+    if not m:
+        sys.exit("README.md's 'start the service' row has no '... && [VAR=value ...] java [options] -jar "
+                 "target/quarkus-app/quarkus-run.jar' command")
+    return dict(kv.split("=", 1) for kv in m.group(1).split()), m.group(2).split()
+
+
+JVM_ENV, JVM_FLAGS = readme_command()
 OPS = ["get", "list", "search", "create", "patch", "history", "match"]
 OP_TITLES = {
     "get": "GET claim by id",
@@ -228,8 +242,8 @@ class Service:
                 # metrics on a free port too, so that two runs on one machine never collide
                 "QUARKUS_MANAGEMENT_PORT": str(self.management_port),
                 "CLAIMS_BOOTSTRAP_ADMIN_KEY": KEY,
-                # glibc's per-thread malloc arenas otherwise hold tens of MB of RSS that the JVM never asked for
-                "MALLOC_ARENA_MAX": "2",
+                # the environment of the README's command (e.g. MALLOC_ARENA_MAX)
+                **JVM_ENV,
                 # counted as in production, but high enough that one benchmark caller is never refused
                 "CLAIMS_RATE_LIMIT_PER_MINUTE": "1000000000"}
 
@@ -865,7 +879,8 @@ def main():
     try:
         pg.start()
         svc.start()
-        log(f"service on 127.0.0.1:{svc.port}, JVM flags {' '.join(JVM_FLAGS)}")
+        log(f"service on 127.0.0.1:{svc.port}, as the README runs it: "
+            f"{' '.join(f'{k}={v}' for k, v in JVM_ENV.items())} java {' '.join(JVM_FLAGS)}")
         n_templates = min(args.templates, total)
         t0 = time.monotonic()
         templates = seed_templates(svc, n_templates, args.seed)
@@ -954,7 +969,7 @@ def main():
             row["pgbench_select_only_tps"] = select_only
         starts, start_cpu = cold_starts(svc, ids, args.cold_starts) if args.cold_starts else ([], [])
         summary = {"claims": count, "pg_settings": pg.settings(), "pgbench_select_only_tps": select_only, "seed": args.seed, "connections": args.connections, "threads": args.threads,
-                   "duration_s": args.duration, "jvm_flags": JVM_FLAGS, "machine": machine(),
+                   "duration_s": args.duration, "jvm_flags": JVM_FLAGS, "jvm_env": JVM_ENV, "machine": machine(),
                    "cold_start_s": starts, "cold_start_median_s": statistics.median(starts) if starts else None,
                    "cold_start_cpu_s": start_cpu, "cold_start_load_average": os.getloadavg()[0],
                    "wall_s": time.monotonic() - began, "results": results, "tree_cost": tree_cost}
@@ -993,7 +1008,9 @@ def machine():
 
 def write_results(out, s):
     lines = [f"Scale: {s['claims']:,} claims; {s['connections']} connections ({s['threads']} wrk threads) and as many "
-             f"pgbench clients; {s['duration_s']} s a run; machine: {s['machine']}; JVM {' '.join(s['jvm_flags'])}.",
+             f"pgbench clients; {s['duration_s']} s a run; machine: {s['machine']}; the service run as the "
+             f"README's command runs it: {' '.join(f'{k}={v}' for k, v in s.get('jvm_env', {}).items())} java "
+             f"{' '.join(s['jvm_flags'])}.",
              f"PostgreSQL settings of the service's runs and of every replay: {s['pg_settings']}.",
              f"pgbench -S (single-row select, same server and clients): {s['pgbench_select_only_tps']:.0f} tps.", "",
              "| operation | service req/s | JVM ms CPU/request | pgbench tps | ratio | vs pgbench -S | p50 ms | p99 ms "

@@ -22,13 +22,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.claimledger.support.ApiTest;
+import org.claimledger.support.ReadmeCommand;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,25 @@ class DeployManifestsTest extends ApiTest {
         // LISTEN needs a session the pooler does not keep: straight to the cluster's primary service
         assertThat(one(ConfigMap.class).getData().get("CLAIMS_LISTEN_JDBC_URL"))
                 .contains("//" + cluster.getMetadata().getName() + "-rw:");
+    }
+
+    @Test
+    void shouldRunTheImageWithTheJvmOptionsOfTheReadmesCommand() throws IOException {
+        // compose and the Kubernetes Deployment run this image, so they run the JVM as the README's command does
+        Map<String, String> image = new HashMap<>();
+        Matcher env = Pattern.compile("(?m)^ENV (\\w+)=\"([^\"]*)\"").matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
+        while (env.find()) {
+            image.put(env.group(1), env.group(2));
+        }
+        ReadmeCommand readme = ReadmeCommand.read();
+        assertThat(readme.jvmOptions()).as("the README's command sets the heap").contains("-Xmx256m");
+        // the image's launcher (run-java.sh) takes the collector from GC_CONTAINER_OPTIONS, the rest from JAVA_OPTS_APPEND
+        List<String> imageOptions = new ArrayList<>();
+        for (String variable : List.of("GC_CONTAINER_OPTIONS", "JAVA_OPTS_APPEND")) {
+            imageOptions.addAll(List.of(image.getOrDefault(variable, "").split(" ")));
+        }
+        assertThat(imageOptions).containsAll(readme.jvmOptions());
+        assertThat(image).containsAllEntriesOf(readme.env());
     }
 
     /** The environment variables named in README.md's configuration table. */

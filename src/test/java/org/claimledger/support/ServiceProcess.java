@@ -28,11 +28,15 @@ public record ServiceProcess(Process process, Path logFile, int port, HttpClient
     }
 
     public static ServiceProcess start(Map<String, String> env, Path logFile, int port, HttpClient http) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-                JAR.toAbsolutePath().toString()));
+        // the JVM options and environment of the README's command, as a user starts the built service
+        ReadmeCommand readme = ReadmeCommand.read();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(readme.jvmOptions());
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("CLAIMS_"));
+        builder.environment().putAll(readme.env());
         builder.environment().putAll(env);
         // the management interface (metrics) on a free port too, so that several instances never collide
         builder.environment().putIfAbsent("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
