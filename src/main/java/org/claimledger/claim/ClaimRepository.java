@@ -30,19 +30,35 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
     }
 
     /**
-     * The claim as shown, without its sources and links, read into a record (no entity loaded); 404
-     * or 410 unless it exists and is not deleted.
+     * The claim as shown, with its live sources and its links to live articles, read into records (no
+     * entity loaded) in one exchange with PostgreSQL; 404 or 410 unless it exists and is not deleted.
      */
+    @SuppressWarnings("unchecked")
     ClaimResponse shownLive(UUID id) {
-        List<Object[]> found = Rows.query(getEntityManager(), "select " + SHOWN + ", c.deleted_at from claim c where c.id = :id",
-                Map.of("id", id), row -> new Object[] {shown(row), row.getObject("deleted_at")});
-        if (found.isEmpty()) {
+        List<List<?>> found = Rows.all(getEntityManager(), SHOWN_WITH_CHILDREN, List.of(id, id, id),
+                row -> new Object[] {shown(row), row.getObject("deleted_at")}, SourceRepository::shown,
+                ArticleLinkRepository::shown);
+        List<Object[]> claim = (List<Object[]>) found.get(0);
+        if (claim.isEmpty()) {
             throw new NotFound("claim", id);
         }
-        if (found.get(0)[1] != null) {
+        if (claim.get(0)[1] != null) {
             throw new Gone("claim", id);
         }
-        return (ClaimResponse) found.get(0)[0];
+        return ((ClaimResponse) claim.get(0)[0]).withChildren((List<SourceResponse>) found.get(1),
+                (List<ArticleLinkResponse>) found.get(2));
+    }
+
+    /** The live sources and the links to live articles of these claims, each oldest first. */
+    record Children(List<SourceResponse> sources, List<ArticleLinkResponse> links) {
+    }
+
+    /** The live sources and the links to live articles of these claims, in one exchange with PostgreSQL. */
+    @SuppressWarnings("unchecked")
+    Children children(Collection<UUID> ids) {
+        List<List<?>> found = Rows.all(getEntityManager(), CHILDREN, List.of(ids, ids), SourceRepository::shown,
+                ArticleLinkRepository::shown);
+        return new Children((List<SourceResponse>) found.get(0), (List<ArticleLinkResponse>) found.get(1));
     }
 
     /** The claim, holding its row lock until the transaction ends; 404 or 410 unless it is live. */
@@ -68,6 +84,14 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             + " c.duplicate_of, c.quantity_measure, c.quantity_subject, c.quantity_qualifier, c.quantity_value,"
             + " c.quantity_upper_value, c.quantity_unit, c.attribution_actor, c.attribution_role,"
             + " c.attribution_attributed_by, c.created_at, c.updated_at, c.version";
+
+    /** A claim as shown, its live sources and its links to live articles: three statements sent together. */
+    private static final String SHOWN_WITH_CHILDREN = "select " + SHOWN + ", c.deleted_at from claim c where c.id = ?;\n"
+            + SourceRepository.liveShown("s.claim_id = ?") + ";\n" + ArticleLinkRepository.liveShown("l.claim_id = ?");
+
+    /** The live sources and the links to live articles of the claims bound as one uuid[], sent together. */
+    private static final String CHILDREN = SourceRepository.liveShown("s.claim_id = any(?)") + ";\n"
+            + ArticleLinkRepository.liveShown("l.claim_id = any(?)");
 
     /** A claim of a page as shown, without its sources and links, as the entity would give it (no entity loaded). */
     private static ClaimResponse shown(ResultSet row) throws SQLException {
