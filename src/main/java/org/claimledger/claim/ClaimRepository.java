@@ -271,9 +271,11 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
             params.put("afterAt", after.instant());
             params.put("afterId", after.id());
         }
+        // the limit is written into the statement (a number from 1 to the maximum + 1), not bound: with
+        // it bound, PostgreSQL's generic plan would assume a tenth of the rows and every page would be
+        // planned again (a fifth of a list's PostgreSQL time at 100k claims)
         sql.append(" order by ").append(ranked ? "rank desc, c.id desc" : page.sort().orderBy("c"))
-                .append(" limit :limit");
-        params.put("limit", page.limit() + 1);
+                .append(" limit ").append(page.limit() + 1);
         String text = sql.toString();
         if (searched) {
             // the snippet costs a ts_headline per row: only for the rows of this page
@@ -326,13 +328,14 @@ class ClaimRepository implements PanacheRepositoryBase<Claim, UUID> {
         if (filter.excludeDuplicates()) {
             sql.append(" and c.duplicate_of is null");
         }
+        // a status or a type is written into the statement (an enum constant's name), not bound, so that
+        // PostgreSQL plans the statement once per connection with that value's own statistics: a
+        // common status reads the newest claims and skips the others, a rare one its own index
         if (filter.status() != null) {
-            sql.append(" and c.status = :status");
-            params.put("status", filter.status().name());
+            sql.append(" and c.status = '").append(filter.status().name()).append('\'');
         }
         if (filter.type() != null) {
-            sql.append(" and c.type = :type");
-            params.put("type", filter.type().name());
+            sql.append(" and c.type = '").append(filter.type().name()).append('\'');
         }
         if (filter.claimant() != null) {
             sql.append(" and lower(c.claimant) = lower(:claimant)");
