@@ -949,7 +949,8 @@ def main():
                    "half_p99_ms": half["p99_us"] / 1000,
                    "quarter_rate_rps": quarter["rps"] if quarter else None,
                    "quarter_p99_ms": quarter["p99_us"] / 1000 if quarter else None,
-                   "cpu_ms_per_request": full["cpu_ms_per_request"], "load_average": os.getloadavg()[0],
+                   "cpu_ms_per_request": full["cpu_ms_per_request"], "pg_cpu_ms_per_request": full["pg_cpu_ms_per_request"],
+                   "load_average": os.getloadavg()[0],
                    "pgbench_select_only_tps": None, "errors": full["non2xx"] + full["timeouts"] + full["read_errors"],
                    "cpu_cores": full["cpu_cores"], "peak_rss_mb": rss, "sql_per_request": per_request,
                    "replayed_statements": len(statements), "pgbench_failed": bench["failed"],
@@ -959,7 +960,8 @@ def main():
             log(f"{op}: {row['rps']:.0f} req/s vs pgbench {row['pgbench_tps']:.0f} tps (ratio {row['ratio']:.2f}); "
                 f"p50 {row['p50_ms']:.1f} ms, p99 {row['p99_ms']:.1f} ms; at {half['rps']:.0f} req/s p99 "
                 f"{row['half_p99_ms']:.1f} ms; {per_request:.1f} SQL/request; CPU {row['cpu_cores']:.2f} cores, "
-                f"{row['cpu_ms_per_request']:.2f} ms/request; load {row['load_average']:.1f}; "
+                f"{row['cpu_ms_per_request']:.2f} ms/request (PostgreSQL {row['pg_cpu_ms_per_request']:.2f}); "
+                f"load {row['load_average']:.1f}; "
                 f"peak RSS {rss:.0f} MB; errors {row['errors']}")
         tree_cost = measure_tree_cost(pg, svc, args, ids_file, [o for o in ops if o in ("create", "patch")]) \
             if args.tree_cost else []

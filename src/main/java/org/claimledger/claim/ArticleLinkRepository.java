@@ -2,8 +2,8 @@ package org.claimledger.claim;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.claimledger.article.ArticleSummary;
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,24 +17,22 @@ import org.claimledger.common.paging.PageRequest;
 @ApplicationScoped
 class ArticleLinkRepository implements PanacheRepositoryBase<ArticleLink, UUID> {
 
-    /** A live link as shown, before the article's url and title join it. */
-    record Shown(UUID claimId, UUID articleId, LinkRole role, String excerpt, Instant createdAt, Instant updatedAt,
-            long version) {
-
-        ArticleLinkResponse with(ArticleSummary article) {
-            return new ArticleLinkResponse(claimId, articleId, article.url(), article.title(), role, excerpt, createdAt,
-                    updatedAt, version);
-        }
+    /**
+     * The live links, as shown, oldest first, of the claims that {@code claims} selects (a condition
+     * on {@code l.claim_id} with {@code ?} parameters), to live articles only, each with its
+     * article's url and title joined in the same statement; {@link #shown} reads a row.
+     */
+    static String liveShown(String claims) {
+        return "select l.claim_id, l.article_id, a.url, a.title, l.role, l.excerpt, l.created_at, l.updated_at, l.version"
+                + " from claim_article l join article a on a.id = l.article_id and " + Live.sql("a")
+                + " where " + claims + " and " + Live.sql("l") + " order by l.created_at, l.id";
     }
 
-    /** The live links of these claims, oldest first, read into records (no entity loaded). */
-    List<Shown> liveShownForClaims(Collection<UUID> claimIds) {
-        return Rows.byIds(getEntityManager(), "select l.claim_id, l.article_id, l.role, l.excerpt, l.created_at,"
-                + " l.updated_at, l.version from claim_article l where l.claim_id = any(?) and " + Live.sql("l")
-                + " order by l.created_at, l.id", claimIds,
-                row -> new Shown(Rows.uuid(row, "claim_id"), Rows.uuid(row, "article_id"),
-                        Rows.enumOf(row, "role", LinkRole.class), row.getString("excerpt"),
-                        Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"), row.getLong("version")));
+    /** A row of {@link #liveShown} as the record a claim shows (no entity loaded). */
+    static ArticleLinkResponse shown(ResultSet row) throws SQLException {
+        return new ArticleLinkResponse(Rows.uuid(row, "claim_id"), Rows.uuid(row, "article_id"), row.getString("url"),
+                row.getString("title"), Rows.enumOf(row, "role", LinkRole.class), row.getString("excerpt"),
+                Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"), row.getLong("version"));
     }
 
     Optional<ArticleLink> find(UUID claimId, UUID articleId) {

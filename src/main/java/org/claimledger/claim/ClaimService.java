@@ -77,7 +77,7 @@ class ClaimService {
     }
 
     public ClaimResponse get(UUID id) {
-        return views.withChildren(List.of(claims.shownLive(id))).get(0);
+        return claims.shownLive(id);
     }
 
     /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimledger.support.Fixtures.createArticle;
 import static org.claimledger.support.Fixtures.createClaim;
 import static org.claimledger.support.Fixtures.overSeventyKilled;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -67,6 +69,28 @@ class ArticleLinkTest extends ApiTest {
         given().contentType(ContentType.JSON).body(Map.of("role", "FACT_CHECKED_IN")).put(LINK, claim, article)
                 .then().statusCode(201).body("role", equalTo("FACT_CHECKED_IN"));
         assertThat(Db.count("select count(*) from claim_article where claim_id = ?", UUID.fromString(claim))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowOnlyTheLinksToLiveArticlesInTheClaimAndTheList() {
+        String tag = "links-" + UUID.randomUUID();
+        var tagged = overSeventyKilled();
+        tagged.put("tags", java.util.List.of(tag));
+        String claim = createClaim(tagged);
+        String kept = createArticle();
+        String deleted = createArticle();
+        given().contentType(ContentType.JSON).body(Map.of("role", "APPEARS_IN")).put(LINK, claim, kept)
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("role", "CITED_BY")).put(LINK, claim, deleted)
+                .then().statusCode(201);
+        given().header("If-Match", "\"0\"").when().delete("/api/v1/articles/{id}", deleted).then().statusCode(204);
+
+        given().when().get("/api/v1/claims/{id}", claim).then().statusCode(200)
+                .body("articles.articleId", contains(kept)).body("articles[0].url", notNullValue());
+        given().queryParam("tag", tag).when().get("/api/v1/claims").then().statusCode(200)
+                .body("items[0].articles.articleId", contains(kept));
+        assertThat(Db.count("select count(*) from claim_article where claim_id = ? and deleted_at is null",
+                UUID.fromString(claim))).isEqualTo(2);
     }
 
     @Test

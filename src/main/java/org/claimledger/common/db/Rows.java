@@ -127,6 +127,55 @@ public final class Rows {
         });
     }
 
+    /**
+     * Several statements in one exchange with PostgreSQL: the driver sends them together, behind
+     * one Sync, and PostgreSQL answers them in order, so a claim and its children, or a page's
+     * sources and links, cost one round trip instead of one per statement. The statements are
+     * separated by {@code ;}, their parameters are {@code ?} in order across all of them, bound
+     * from {@code values} (a collection of UUIDs as one {@code uuid[]}, the rest as the driver
+     * binds their types); each statement's rows are read by the mapper of the same position.
+     */
+    public static List<List<?>> all(EntityManager entities, String sql, List<?> values, Mapper<?>... mappers) {
+        Session session = entities.unwrap(Session.class);
+        if (session.isJoinedToTransaction()) {
+            session.flush();
+        }
+        return session.doReturningWork(connection -> {
+            List<Array> arrays = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i) instanceof Collection<?> ids) {
+                        Array array = connection.createArrayOf("uuid", ids.toArray());
+                        arrays.add(array);
+                        statement.setArray(i + 1, array);
+                    } else {
+                        statement.setObject(i + 1, values.get(i));
+                    }
+                }
+                List<List<?>> out = new ArrayList<>(mappers.length);
+                boolean rowsNext = statement.execute();
+                for (Mapper<?> mapper : mappers) {
+                    if (!rowsNext) {
+                        throw new IllegalStateException("fewer result sets than mappers in: " + sql);
+                    }
+                    List<Object> rows = new ArrayList<>();
+                    try (ResultSet result = statement.getResultSet()) {
+                        while (result.next()) {
+                            rows.add(mapper.map(result));
+                        }
+                    }
+                    out.add(rows);
+                    rowsNext = statement.getMoreResults();
+                }
+                return out;
+            } finally {
+                for (Array array : arrays) {
+                    array.free();
+                }
+            }
+        });
+    }
+
     public static UUID uuid(ResultSet row, String column) throws SQLException {
         return row.getObject(column, UUID.class);
     }
