@@ -6,7 +6,6 @@ import static org.claimledger.support.MigrationDatabases.connect;
 import static org.claimledger.support.MigrationDatabases.count;
 import static org.claimledger.support.MigrationDatabases.flyway;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,9 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.claimledger.support.MigrationDatabases;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The migration that removes Hibernate Envers (V9), on a database the previous version filled:
@@ -39,17 +37,8 @@ class EnversRemovalMigrationTest {
 
     /** The migration under test, found by its description so that a renumbering does not break the test. */
     private static final String DESCRIPTION = "drop envers audit tables";
-    private static MigrationDatabases databases;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        databases = MigrationDatabases.start("envers");
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        databases.close();
-    }
+    @RegisterExtension
+    static final MigrationDatabases databases = new MigrationDatabases("envers");
 
     @Test
     void shouldDropTheAuditTablesOnceEveryChainWrittenByThePreviousVersionVerifies() throws SQLException {

@@ -5,7 +5,6 @@ import static org.claimledger.support.MigrationDatabases.connect;
 import static org.claimledger.support.MigrationDatabases.count;
 import static org.claimledger.support.MigrationDatabases.flyway;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.claimledger.support.MigrationDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The migration that moves each entry's leaf hash into the entry's own row (V18), on a database the
@@ -26,17 +24,8 @@ import org.junit.jupiter.api.Test;
 class LeafHashMigrationTest {
 
     private static final String PREVIOUS = "17";
-    private static MigrationDatabases databases;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        databases = MigrationDatabases.start("leaf_hash");
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        databases.close();
-    }
+    @RegisterExtension
+    static final MigrationDatabases databases = new MigrationDatabases("leaf_hash");
 
     @Test
     void shouldKeepThePlacedLeavesAndPlaceTheWaitingOnesAfterThem() throws SQLException {

@@ -8,27 +8,35 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An embedded PostgreSQL of its own for tests of the migrations themselves: each database starts
  * empty and is migrated by Flyway, from the service's own migrations, to the version the test asks
- * for. Opened in {@code @BeforeAll}, closed in {@code @AfterAll}.
+ * for. A test class registers one ({@code @RegisterExtension static final}); it starts on loopback
+ * before the class's tests and stops after them.
  */
-public final class MigrationDatabases implements AutoCloseable {
+public final class MigrationDatabases implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres postgres;
     private final String prefix;
     private final AtomicInteger databases = new AtomicInteger();
+    private EmbeddedPostgres postgres;
 
-    private MigrationDatabases(EmbeddedPostgres postgres, String prefix) {
-        this.postgres = postgres;
+    /** Databases it creates are named {@code prefix_N}. */
+    public MigrationDatabases(String prefix) {
         this.prefix = prefix;
     }
 
-    /** Starts a server on loopback; databases it creates are named {@code prefix_N}. */
-    public static MigrationDatabases start(String prefix) throws IOException {
-        return new MigrationDatabases(EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start(),
-                prefix);
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     /** A new, empty database: its JDBC URL. */
@@ -56,10 +64,5 @@ public final class MigrationDatabases implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 }

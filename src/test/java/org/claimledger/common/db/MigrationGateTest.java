@@ -16,9 +16,8 @@ import org.claimledger.support.MigrationDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A start skips Flyway only when the database holds exactly the migrations of this build; every other
@@ -27,17 +26,8 @@ import org.junit.jupiter.api.Test;
 class MigrationGateTest {
 
     private static final String MIGRATE_AT_START = "quarkus.flyway.migrate-at-start";
-    private static MigrationDatabases databases;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        databases = MigrationDatabases.start("gate");
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        databases.close();
-    }
+    @RegisterExtension
+    static final MigrationDatabases databases = new MigrationDatabases("gate");
 
     @Test
     void shouldSkipFlywayOnADatabaseThatHoldsExactlyTheMigrationsOfThisBuild() throws SQLException {
