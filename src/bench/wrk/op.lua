@@ -1,7 +1,8 @@
 -- One operation of the benchmark, chosen by BENCH_OP; wrk runs it over many connections.
 -- Environment: BENCH_OP (get|list|search|create|patch|history|match), BENCH_KEY (API key), BENCH_IDS
 -- (file of claim ids, one a line), BENCH_SEARCH (search text), BENCH_SEED, BENCH_DELAY_MS (per
--- connection pause between requests, for a fixed lower rate; 0 = as fast as possible), BENCH_RUN.
+-- connection mean pause between requests, for a lower rate; 0 = as fast as possible),
+-- BENCH_ARRIVALS (poisson|fixed, see delay() below), BENCH_RUN.
 -- done() prints one line "BENCH-RESULT {json}" that bench.py reads.
 
 local op = os.getenv("BENCH_OP")
@@ -87,9 +88,21 @@ function request()
   error("unknown BENCH_OP " .. tostring(op))
 end
 
+-- BENCH_ARRIVALS: how a connection spaces its requests at a fixed lower rate. "poisson" (default):
+-- each pause is drawn from an exponential distribution of mean BENCH_DELAY_MS, so the connections'
+-- requests arrive independently of each other, as independent users' would. "fixed": every pause
+-- is BENCH_DELAY_MS; the connections then start together and stay in step, all of them sending
+-- at once, so a request waits for up to connections - 1 others.
+local arrivals = os.getenv("BENCH_ARRIVALS") or "poisson"
 if pause > 0 then
-  function delay()
-    return pause
+  if arrivals == "fixed" then
+    function delay()
+      return pause
+    end
+  else
+    function delay()
+      return math.floor(-pause * math.log(1 - math.random()) + 0.5)
+    end
   end
 end
 
