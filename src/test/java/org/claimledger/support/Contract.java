@@ -249,16 +249,26 @@ public final class Contract {
     private void checkHeaders(Exchange exchange, JsonNode response, String pointer, List<String> faults) {
         for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").fields(); it.hasNext(); ) {
             var header = it.next();
+            JsonNode declared = header.getValue();
+            String schemaPointer = pointer + "/headers/" + escape(header.getKey()) + "/schema";
+            if (declared.has("$ref")) { // a header described once under components/headers
+                schemaPointer = declared.get("$ref").asText().substring(1) + "/schema";
+                declared = resolve(declared.get("$ref").asText());
+                if (declared.isMissingNode()) {
+                    faults.add("response header " + header.getKey() + " refers to " + header.getValue().get("$ref").asText()
+                            + ", which the document does not have");
+                    continue;
+                }
+            }
             String value = exchange.responseHeader(header.getKey());
             if (value == null) {
-                if (header.getValue().path("required").asBoolean(false)) {
+                if (declared.path("required").asBoolean(false)) {
                     faults.add("the required response header " + header.getKey() + " is missing");
                 }
                 continue;
             }
-            if (header.getValue().has("schema")) {
-                validate(pointer + "/headers/" + escape(header.getKey()) + "/schema",
-                        scalar(value, header.getValue().get("schema")), "response header " + header.getKey(), faults);
+            if (declared.has("schema")) {
+                validate(schemaPointer, scalar(value, declared.get("schema")), "response header " + header.getKey(), faults);
             }
         }
     }

@@ -58,6 +58,17 @@ class ContractTest {
     }
 
     @Test
+    void shouldCheckAResponseHeaderDescribedUnderComponents() {
+        String notFound = "{\"type\":\"https://claimledger.org/problems/not-found\",\"title\":\"Not found\","
+                + "\"status\":404,\"detail\":\"no claim\"}";
+        assertThat(check("GET", CLAIM, Map.of(), null, 404, Map.of("Content-Type", List.of("application/problem+json"),
+                "RateLimit-Remaining", List.of("-1")), notFound))
+                .anySatisfy(v -> assertThat(v).contains("response header RateLimit-Remaining"));
+        assertThat(check("GET", CLAIM, Map.of(), null, 404, Map.of("Content-Type", List.of("application/problem+json"),
+                "RateLimit-Remaining", List.of("59")), notFound)).isEmpty();
+    }
+
+    @Test
     void shouldFailAQueryParameterOutsideItsSchema() {
         assertThat(check("GET", "/api/v1/claims?limit=5000", Map.of(), null, 200, JSON,
                 "{\"items\":[],\"nextCursor\":null}"))

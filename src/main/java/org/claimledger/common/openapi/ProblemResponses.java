@@ -17,8 +17,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Documents, on every operation, the problem responses and headers that the shared HTTP rules
  * produce (preconditions, idempotency, authentication, rate limits, change reasons), so that each
  * resource method does not have to repeat them and none is forgotten; and the limits that hold for
- * every value (see {@link Limits}). Runs once, when the build writes the document: at start the
- * service then has no document to build (it builds the served one at the first request for it).
+ * every value (see {@link Limits}). Runs once, when the build writes the document; at start
+ * Quarkus still reads the document and writes it out as JSON and YAML, so what repeats is
+ * referenced rather than repeated.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -40,6 +41,7 @@ public class ProblemResponses implements OASFilter {
                 openAPI.getComponents().removeSchema(internal);
             }
         }
+        rateHeaderComponents(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean hasId = path.contains("{");
             if (path.startsWith("/api/v1/") && item.getGET() != null && item.getHEAD() == null) {
@@ -222,14 +224,30 @@ public class ProblemResponses implements OASFilter {
                 .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
     }
 
+    /** The rate-limit headers of every answer: described once under components/headers. */
+    private static final String[][] RATE_HEADERS = {{"RateLimit-Limit", "Requests a minute this caller may make"},
+            {"RateLimit-Remaining", "Requests left in the current minute"},
+            {"RateLimit-Reset", "Seconds until the budget is renewed"}};
+
+    private static void rateHeaderComponents(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        for (String[] h : RATE_HEADERS) {
+            openAPI.getComponents().addHeader(h[0], OASFactory.createHeader().description(h[1]).schema(OASFactory
+                    .createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
+                    .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))));
+        }
+    }
+
+    /**
+     * Each response names them by reference: written out in each of some 880 responses they were
+     * more than half of the document, which the service parses and writes out again at every start.
+     */
     private static void rateHeaders(APIResponse response) {
-        for (String[] h : new String[][] {{"RateLimit-Limit", "Requests a minute this caller may make"},
-                {"RateLimit-Remaining", "Requests left in the current minute"},
-                {"RateLimit-Reset", "Seconds until the budget is renewed"}}) {
+        for (String[] h : RATE_HEADERS) {
             if (response.getHeaders() == null || !response.getHeaders().containsKey(h[0])) {
-                response.addHeader(h[0], OASFactory.createHeader().description(h[1]).schema(OASFactory.createSchema()
-                        .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
-                        .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))));
+                response.addHeader(h[0], OASFactory.createHeader().ref(h[0]));
             }
         }
     }
