@@ -24,6 +24,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
+    /** The rate-limit headers of every answer: described once under components/headers. */
+    private static final String[][] RATE_HEADERS = {{"RateLimit-Limit", "Requests a minute this caller may make"},
+            {"RateLimit-Remaining", "Requests left in the current minute"},
+            {"RateLimit-Reset", "Seconds until the budget is renewed"}};
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -223,11 +228,6 @@ public class ProblemResponses implements OASFilter {
                         .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(300)))
                 .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
     }
-
-    /** The rate-limit headers of every answer: described once under components/headers. */
-    private static final String[][] RATE_HEADERS = {{"RateLimit-Limit", "Requests a minute this caller may make"},
-            {"RateLimit-Remaining", "Requests left in the current minute"},
-            {"RateLimit-Reset", "Seconds until the budget is renewed"}};
 
     private static void rateHeaderComponents(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
