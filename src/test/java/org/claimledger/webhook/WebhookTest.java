@@ -95,10 +95,11 @@ class WebhookTest extends ApiTest {
             assertThat(body(got.get(1)).path("type").asText()).isEqualTo("claim.updated");
             assertThat(body(got.get(2)).path("type").asText()).isEqualTo("article.created");
 
+            // the delivery of the first event (the newest in the list can be a checkpoint stored since, not yet sent)
+            String firstDelivery = "items.find { it.messageId == '" + expected.get(0) + "' }";
             given().get("/api/v1/webhooks/{id}/deliveries", id).then().statusCode(200)
-                    .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1))
-                    .body("items[0].lastResponseCode", equalTo(204))
-                    .body("items.messageId", org.hamcrest.Matchers.hasItem(expected.get(0)));
+                    .body(firstDelivery + ".status", equalTo("DELIVERED")).body(firstDelivery + ".attempts", equalTo(1))
+                    .body(firstDelivery + ".lastResponseCode", equalTo(204));
             assertThat(WebhookReceiver.verify(Signatures.newSecret(), got.get(0))).as("another secret fails").isFalse();
         }
     }
