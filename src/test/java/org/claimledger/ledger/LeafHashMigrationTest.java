@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The migration that moves each entry's leaf hash into the entry's own row (V18), on a database the
  * previous version wrote: leaves already in the tree keep their place and hash, leaves still waiting
- * in ledger_leaf_pending are placed after them, in ledger order, and the tree grows on from there.
+ * in ledger_leaf_pending are placed after them, in ledger order, and the tree grows on from there;
+ * an instance of the previous version still finds which entries wait, in the view that replaces the
+ * table (V19).
  */
 class LeafHashMigrationTest {
 
@@ -54,6 +56,12 @@ class LeafHashMigrationTest {
             assertThat(count(c, "select last_entry from ledger_head")).isEqualTo(written.get(4));
             assertThat(count(c, "select count(*) from ledger_leaf l join history_entry h on h.id = l.history_entry_id"
                     + " where l.hash = h.leaf_hash and l.leaf_index < 5")).isEqualTo(5);
+            // an instance of the previous version, still running during the upgrade, asks as it did (V19's view)
+            for (int i = 0; i < written.size(); i++) {
+                assertThat(pendingAsThePreviousVersionAsks(c, written.get(i))).as("entry %d pending", i).isEqualTo(i >= 5);
+            }
+            assertThat(count(c, "select count(*) from ledger_leaf_pending p join history_entry h on h.id = p.history_entry_id"
+                    + " where p.hash = h.leaf_hash and p.rev = h.rev")).isEqualTo(3);
 
             // the three that waited, then one written now without its hash, placed two at a time
             written.add(writeAsThePreviousVersion(c, "an entry written during the upgrade"));
@@ -64,6 +72,9 @@ class LeafHashMigrationTest {
             }
             assertThat(count(c, "select count(*) from ledger_leaf l join history_entry h on h.id = l.history_entry_id"
                     + " where l.hash <> h.leaf_hash")).isZero();
+            for (long entry : written) {
+                assertThat(pendingAsThePreviousVersionAsks(c, entry)).isFalse();
+            }
             // the stored root of the first eight leaves is the root of their hashes
             var tree = new Merkle.Compact();
             try (var rs = s.executeQuery("select hash from ledger_leaf where leaf_index < 8 order by leaf_index")) {
@@ -74,6 +85,24 @@ class LeafHashMigrationTest {
             try (var rs = s.executeQuery("select hash from ledger_node where level = 3 and idx = 0")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBytes(1)).isEqualTo(tree.root());
+            }
+        }
+    }
+
+    /** The previous version's LedgerRepository.pending(), word for word, for the claim and revision of an entry. */
+    private static boolean pendingAsThePreviousVersionAsks(Connection c, long entry) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("select 1 from ledger_leaf_pending p join history_entry h"
+                + " on h.id = p.history_entry_id where h.entity_type in ('CLAIM', 'ARTICLE') and h.entity_id = ? and h.rev = ?")) {
+            try (PreparedStatement of = c.prepareStatement("select entity_id, rev from history_entry where id = ?")) {
+                of.setLong(1, entry);
+                try (var rs = of.executeQuery()) {
+                    rs.next();
+                    q.setObject(1, rs.getObject(1));
+                    q.setLong(2, rs.getLong(2));
+                }
+            }
+            try (var rs = q.executeQuery()) {
+                return rs.next();
             }
         }
     }
