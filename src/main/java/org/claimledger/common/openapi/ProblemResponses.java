@@ -24,6 +24,33 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
+    /**
+     * The refusals every /api/v1 operation can answer in the same words, described once under
+     * components/responses and referred to by each operation (HEAD keeps its own, without a body).
+     */
+    private record Shared(String code, String name, String description, String retryAfter) {
+    }
+
+    private static final List<Shared> SHARED = List.of(
+            new Shared("400", "BadRequest",
+                    "The request could not be read: malformed JSON, a wrong type, a bad id, parameter or header", null),
+            new Shared("401", "Unauthorized",
+                    "No valid credentials: send Authorization: Bearer <API key> (WWW-Authenticate says so)", null),
+            new Shared("403", "Forbidden", "Your role does not allow this operation", null),
+            new Shared("404", "NotFound", "No such resource", null),
+            new Shared("410", "Gone", "The resource was deleted", null),
+            new Shared("406", "NotAcceptable", "The Accept header names no media type this operation answers with", null),
+            new Shared("414", "UriTooLong", "The URL is longer than 8 KiB", null),
+            new Shared("431", "RequestHeaderFieldsTooLarge",
+                    "A request header, or all of them together, is larger than 16 KiB", null),
+            new Shared("503", "ServiceUnavailable", "The database cannot be reached; retry after Retry-After seconds",
+                    "Seconds after which a retry may succeed"),
+            new Shared("500", "InternalServerError",
+                    "Unexpected error; the body names an incident id, never a stack trace", null),
+            new Shared("429", "TooManyRequests",
+                    "Over the caller's rate limit; Retry-After says in how many seconds to retry",
+                    "Seconds until the caller's budget is renewed"));
+
     /** The rate-limit headers of every answer: described once under components/headers. */
     private static final String[][] RATE_HEADERS = {{"RateLimit-Limit", "Requests a minute this caller may make"},
             {"RateLimit-Remaining", "Requests left in the current minute"},
@@ -47,6 +74,7 @@ public class ProblemResponses implements OASFilter {
             }
         }
         rateHeaderComponents(openAPI);
+        sharedResponseComponents(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean hasId = path.contains("{");
             if (path.startsWith("/api/v1/") && item.getGET() != null && item.getHEAD() == null) {
@@ -77,6 +105,23 @@ public class ProblemResponses implements OASFilter {
                 }
             });
         });
+        dropUnreferencedResponses(openAPI);
+    }
+
+    /** A shared refusal that every operation documents its own way (401, 403 of secured ones) is left out. */
+    private static void dropUnreferencedResponses(OpenAPI openAPI) {
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getResponses() != null) {
+                op.getResponses().getAPIResponses().values().stream().map(APIResponse::getRef)
+                        .filter(java.util.Objects::nonNull).forEach(referenced::add);
+            }
+        }));
+        for (Shared shared : SHARED) {
+            if (!referenced.contains("#/components/responses/" + shared.name())) {
+                openAPI.getComponents().removeResponse(shared.name());
+            }
+        }
     }
 
     /**
@@ -99,21 +144,21 @@ public class ProblemResponses implements OASFilter {
     private void describe(String path, PathItem.HttpMethod method, Operation op, boolean hasId) {
         boolean list = (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD) && op.getResponses() != null
                 && isPage(op.getResponses().getAPIResponse("200"));
-        addIfAbsent(op, "400", "The request could not be read: malformed JSON, a wrong type, a bad id, parameter or header");
+        boolean byRef = path.startsWith("/api/v1/") && method != PathItem.HttpMethod.HEAD;
+        shared(op, "400", byRef);
         if (path.startsWith("/api/v1/")) {
-            addIfAbsent(op, "401", "No valid credentials: send Authorization: Bearer <API key> (WWW-Authenticate says so)");
-            addIfAbsent(op, "403", "Your role does not allow this operation");
+            shared(op, "401", byRef);
+            shared(op, "403", byRef);
         }
         if (hasId) {
-            addIfAbsent(op, "404", "No such resource");
-            addIfAbsent(op, "410", "The resource was deleted");
+            shared(op, "404", byRef);
+            shared(op, "410", byRef);
         }
         if (path.startsWith("/api/v1/")) {
-            addIfAbsent(op, "406", "The Accept header names no media type this operation answers with");
-            addIfAbsent(op, "414", "The URL is longer than 8 KiB");
-            addIfAbsent(op, "431", "A request header, or all of them together, is larger than 16 KiB");
-            addIfAbsent(op, "503", "The database cannot be reached; retry after Retry-After seconds");
-            header(op, "503", "Retry-After", "Seconds after which a retry may succeed");
+            shared(op, "406", byRef);
+            shared(op, "414", byRef);
+            shared(op, "431", byRef);
+            shared(op, "503", byRef);
         }
         switch (method) {
             case GET, HEAD -> {
@@ -166,12 +211,11 @@ public class ProblemResponses implements OASFilter {
             default -> {
             }
         }
-        addIfAbsent(op, "500", "Unexpected error; the body names an incident id, never a stack trace");
+        shared(op, "500", byRef);
         if (path.startsWith("/api/v1/")) {
-            addIfAbsent(op, "429", "Over the caller's rate limit; Retry-After says in how many seconds to retry");
-            header(op, "429", "Retry-After", "Seconds until the caller's budget is renewed");
+            shared(op, "429", byRef);
             op.getResponses().getAPIResponses().forEach((code, response) -> {
-                if (code.startsWith("2") || code.startsWith("4")) {
+                if ((code.startsWith("2") || code.startsWith("4")) && response.getRef() == null) {
                     rateHeaders(response);
                 }
             });
@@ -183,7 +227,7 @@ public class ProblemResponses implements OASFilter {
         }
         // every refusal is a problem, also those SmallRye documents on its own (400 for a @Valid body)
         op.getResponses().getAPIResponses().forEach((code, response) -> {
-            if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
+            if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null && response.getRef() == null) {
                 response.content(problem());
             }
         });
@@ -237,6 +281,45 @@ public class ProblemResponses implements OASFilter {
             openAPI.getComponents().addHeader(h[0], OASFactory.createHeader().description(h[1]).schema(OASFactory
                     .createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
                     .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))));
+        }
+    }
+
+    private static void sharedResponseComponents(OpenAPI openAPI) {
+        for (Shared shared : SHARED) {
+            APIResponse response = OASFactory.createAPIResponse().description(shared.description()).content(problem());
+            if (shared.retryAfter() != null) {
+                response.addHeader("Retry-After", OASFactory.createHeader().description(shared.retryAfter())
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+            if (shared.code().startsWith("4")) {
+                rateHeaders(response);
+            }
+            if (response.getHeaders() != null) {
+                response.getHeaders().values().forEach(h -> Limits.apply(h.getSchema()));
+            }
+            openAPI.getComponents().addResponse(shared.name(), response);
+        }
+    }
+
+    /**
+     * A refusal of {@link #SHARED}, unless the operation documents its own: by reference to the
+     * component, or (HEAD, and paths outside /api/v1, which carry no rate-limit headers) written out.
+     */
+    private static void shared(Operation op, String code, boolean byRef) {
+        Shared shared = SHARED.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+        if (op.getResponses() != null && op.getResponses().hasAPIResponse(code)) {
+            return;
+        }
+        if (byRef) {
+            if (op.getResponses() == null) {
+                op.setResponses(OASFactory.createAPIResponses());
+            }
+            op.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().ref(shared.name()));
+            return;
+        }
+        addIfAbsent(op, code, shared.description());
+        if (shared.retryAfter() != null) {
+            header(op, code, "Retry-After", shared.retryAfter());
         }
     }
 
@@ -295,6 +378,9 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         APIResponse response = op.getResponses().getAPIResponse(code);
+        if (response.getRef() != null) {
+            return; // the component carries its headers
+        }
         Map<String, Header> headers = response.getHeaders();
         if (headers != null && headers.containsKey(name)) {
             return;
