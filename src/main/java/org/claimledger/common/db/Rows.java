@@ -60,29 +60,12 @@ public final class Rows {
     }
 
     /** The rows of {@code sql}, whose one parameter is these ids bound as a {@code uuid[]}. */
+    @SuppressWarnings("unchecked")
     public static <T> List<T> byIds(EntityManager entities, String sql, Collection<UUID> ids, Mapper<T> mapper) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Session session = entities.unwrap(Session.class);
-        if (session.isJoinedToTransaction()) {
-            session.flush();
-        }
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                Array array = connection.createArrayOf("uuid", ids.toArray());
-                statement.setArray(1, array);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (rows.next()) {
-                        out.add(mapper.map(rows));
-                    }
-                    return out;
-                } finally {
-                    array.free();
-                }
-            }
-        });
+        return (List<T>) all(entities, sql, List.of(ids), mapper).get(0);
     }
 
     /**
@@ -117,11 +100,7 @@ public final class Rows {
                     prepared.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
                 }
                 try (ResultSet rows = prepared.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (rows.next()) {
-                        out.add(mapper.map(rows));
-                    }
-                    return out;
+                    return read(rows, mapper);
                 }
             }
         });
@@ -158,13 +137,9 @@ public final class Rows {
                     if (!rowsNext) {
                         throw new IllegalStateException("fewer result sets than mappers in: " + sql);
                     }
-                    List<Object> rows = new ArrayList<>();
                     try (ResultSet result = statement.getResultSet()) {
-                        while (result.next()) {
-                            rows.add(mapper.map(result));
-                        }
+                        out.add(read(result, mapper));
                     }
-                    out.add(rows);
                     rowsNext = statement.getMoreResults();
                 }
                 return out;
@@ -174,6 +149,14 @@ public final class Rows {
                 }
             }
         });
+    }
+
+    private static <T> List<T> read(ResultSet rows, Mapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        while (rows.next()) {
+            out.add(mapper.map(rows));
+        }
+        return out;
     }
 
     public static UUID uuid(ResultSet row, String column) throws SQLException {
